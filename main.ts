@@ -1,0 +1,224 @@
+/**
+ * The one place that wires Vaktpost together: configuration, stores, directory, engine, services, adapters, the HTTP
+ * server and the scheduler. Nothing in src/ imports adapters/ or a platform SDK; this file joins them.
+ */
+import type { Server } from 'node:http';
+import type { Express } from 'express';
+import { createSlackAdapter } from './adapters/slack';
+import { createTeamsAdapter } from './adapters/teams';
+import { createWebAdapter } from './adapters/web';
+import { reportDialog } from './dialogs/report';
+import { createBot } from './src/bot/create-bot';
+import { districtDialog, withDistrictQuestion } from './src/bot/district-step';
+import { CaseService } from './src/cases/case-service';
+import { createRouting } from './src/cases/routing';
+import { loadConfig, slackEnabled, teamsEnabled, webDemoEnabled, type Env } from './src/config/config';
+import { createCompositeNotifier } from './src/delivery/composite-notifier';
+import { Dispatcher } from './src/delivery/dispatcher';
+import type { Directory } from './src/directory/directory';
+import { loadDirectory } from './src/directory/load-directory';
+import { isVaktpostError } from './src/domain/errors';
+import { createEngine } from './src/engine/advance';
+import type { TurnHandler } from './src/engine/turn';
+import { systemClock, type Clock } from './src/ports/clock';
+import { createConsoleLogger, type Logger } from './src/ports/logger';
+import type { Notifier } from './src/ports/notifier';
+import type { PlatformAdapter } from './src/ports/platform-adapter';
+import type { Stores } from './src/ports/stores';
+import { createHttpApp, listen } from './src/server/http-server';
+import { createStores } from './src/store/create-stores';
+import { startReminders, type RemindersHandle } from './src/reminders/wiring';
+
+/** Ways to start Vaktpost other than from the environment alone (tests, the console, `npm run remind`). */
+export interface VaktpostOptions {
+  /** Environment variables; default `process.env`. */
+  env?: Record<string, string | undefined>;
+  clock?: Clock;
+  logger?: Logger;
+  /** Stores to use instead of the configured ones (tests pass in-memory or FerretDB-backed stores). */
+  stores?: Stores;
+  directory?: Directory;
+  /** More notifiers beside the platform adapters (the console, a recording notifier in tests). */
+  extraNotifiers?: Notifier[];
+  /** Start the HTTP server (default true). */
+  listen?: boolean;
+  /** Run the cron schedule for reminders and escalations (default true). */
+  schedule?: boolean;
+  /** How often the dispatcher looks for due retries, in ms; 0 turns the timer off (tests call flush()). */
+  dispatchIntervalMs?: number;
+}
+
+/** A running Vaktpost. */
+export interface Vaktpost {
+  config: Env;
+  /** Base URL of the HTTP server, e.g. http://127.0.0.1:3978 (empty when not listening). */
+  url: string;
+  app: Express;
+  server: Server | null;
+  stores: Stores;
+  directory: Directory;
+  bot: TurnHandler;
+  cases: CaseService;
+  dispatcher: Dispatcher;
+  notifier: Notifier;
+  adapters: PlatformAdapter[];
+  logger: Logger;
+  reminders: RemindersHandle;
+  /** Delivers everything due now (relay + dispatch until idle). */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Builds and starts Vaktpost. */
+export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vaktpost> {
+  const config = loadConfig(options.env ?? process.env);
+  const logger = options.logger ?? createConsoleLogger(config.LOG_LEVEL);
+  const clock = options.clock ?? systemClock;
+  const directory = options.directory ?? (await loadDirectory(config.DIRECTORY_FILE));
+  const stores =
+    options.stores ??
+    (await createStores({ mongodbUri: config.MONGODB_URI, mongodbDb: config.MONGODB_DB, dataDir: config.DATA_DIR }));
+  logger.info('store ready', { store: stores.description });
+
+  const report = withDistrictQuestion(reportDialog, directory);
+  const engine = createEngine([report, districtDialog(directory)]);
+
+  // The bot and the adapters need each other: adapters hand turns to the bot, the bot sends through adapters.
+  let bot: TurnHandler | null = null;
+  const lateBot: TurnHandler = {
+    handleTurn: (turn) => {
+      if (!bot) throw new Error('bot not ready');
+      return bot.handleTurn(turn);
+    },
+  };
+  const adapterDeps = { bot: lateBot, keyValues: stores.keyValues, events: stores.events, logger, clock };
+  const adapters: PlatformAdapter[] = [];
+  if (slackEnabled(config)) {
+    adapters.push(
+      createSlackAdapter(
+        {
+          botToken: config.SLACK_BOT_TOKEN as string,
+          signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+          ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+          ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+        },
+        adapterDeps,
+      ),
+    );
+  }
+  if (teamsEnabled(config)) {
+    adapters.push(
+      createTeamsAdapter(
+        {
+          ...(config.MicrosoftAppId ? { appId: config.MicrosoftAppId } : {}),
+          ...(config.MicrosoftAppPassword ? { appPassword: config.MicrosoftAppPassword } : {}),
+          appType: config.MicrosoftAppType,
+          ...(config.MicrosoftAppTenantId ? { tenantId: config.MicrosoftAppTenantId } : {}),
+          devNoAuth: config.TEAMS_DEV_NO_AUTH,
+        },
+        adapterDeps,
+      ),
+    );
+  }
+  if (webDemoEnabled(config)) adapters.push(createWebAdapter({ directory }, adapterDeps));
+  logger.info('platforms', {
+    slack: slackEnabled(config) ? (config.SLACK_APP_TOKEN ? 'socket mode' : 'http') : 'off (no SLACK_BOT_TOKEN)',
+    teams: teamsEnabled(config) ? (config.MicrosoftAppId ? 'on' : 'on WITHOUT AUTH (TEAMS_DEV_NO_AUTH)') : 'off',
+    web: webDemoEnabled(config) ? 'demo on' : 'off',
+  });
+
+  const notifier = createCompositeNotifier([...adapters.map((a) => a.notifier), ...(options.extraNotifiers ?? [])]);
+  let dispatcher: Dispatcher | null = null;
+  const cases = new CaseService({
+    cases: stores.cases,
+    counters: stores.counters,
+    directory,
+    routing: createRouting(directory, stores.keyValues, notifier.handles),
+    languageOf: async (userId) => (await stores.profiles.get(userId))?.language ?? 'sv',
+    onQueued: () => dispatcher?.kick(),
+  });
+  dispatcher = new Dispatcher({
+    cases: stores.cases,
+    outbox: stores.outbox,
+    notifier,
+    logger,
+    now: () => clock.now(),
+    onUndeliverable: async (n, _reason, now) => {
+      if (n.caseId) await cases.recordUndeliverable(n.caseId, n.id, n.address, now);
+    },
+  });
+  bot = createBot({ engine, reportDialog: report, stores, directory, cases, notifier, clock, logger });
+
+  const app = createHttpApp(stores);
+  for (const adapter of adapters) adapter.mount(app);
+  for (const adapter of adapters) await adapter.start();
+  const server = options.listen === false ? null : await listen(app, config.PORT, config.HOST);
+  const address = server?.address();
+  const url = address && typeof address === 'object' ? `http://${config.HOST}:${address.port}` : '';
+  if (url) logger.info('listening', { url, web: webDemoEnabled(config) ? `${url}/` : 'off' });
+
+  const intervalMs = options.dispatchIntervalMs ?? 5000;
+  const timer = intervalMs > 0 ? setInterval(() => dispatcher?.kick(), intervalMs) : null;
+  timer?.unref();
+  const activeDispatcher = dispatcher;
+  const reminders = startReminders({
+    config,
+    stores,
+    directory,
+    cases,
+    dispatcher: activeDispatcher,
+    clock,
+    logger,
+    notifierHandles: notifier.handles,
+    schedule: options.schedule ?? true,
+  });
+  activeDispatcher.kick();
+
+  return {
+    config,
+    url,
+    app,
+    server,
+    stores,
+    directory,
+    bot,
+    cases,
+    dispatcher: activeDispatcher,
+    notifier,
+    adapters,
+    logger,
+    reminders,
+    flush: () => activeDispatcher.drain(),
+    async close() {
+      if (timer) clearInterval(timer);
+      reminders.stop();
+      for (const adapter of adapters) await adapter.stop();
+      if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await activeDispatcher.drain().catch(() => undefined);
+      if (!options.stores) await stores.close();
+    },
+  };
+}
+
+async function start(): Promise<void> {
+  try {
+    const vaktpost = await createVaktpost();
+    const stop = async (): Promise<void> => {
+      await vaktpost.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stop());
+    process.once('SIGTERM', () => void stop());
+    if (vaktpost.url && webDemoEnabled(vaktpost.config)) {
+      console.log(`\nVaktpost is running. Open ${vaktpost.url}/ in your browser to try it.\n`);
+    }
+  } catch (error) {
+    if (isVaktpostError(error)) {
+      console.error(`\nVaktpost could not start.\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+if (require.main === module) void start();

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh machine: installs what the suite needs, then typecheck, lint and every test.
+# - npm packages, non-interactively (botbuilder-dialogs' postinstall would otherwise wait for a "yes");
+# - Debian's chromium for the browser test, when it is missing and apt-get is there;
+# - FerretDB v1.24.2 for the MongoDB store suite, when MONGODB_URI is not set and Go is there (first run: minutes).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export npm_config_yes=true
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  if command -v apt-get >/dev/null 2>&1; then
+    echo "Installing Debian's chromium for the browser test..." >&2
+    SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Note: /usr/bin/chromium is missing and apt-get is not available; the browser test will say what to install." >&2
+  fi
+fi
+
+if [ -z "${MONGODB_URI:-}" ] && command -v go >/dev/null 2>&1; then
+  bash scripts/install-ferretdb.sh
+fi
+
+npm run check

@@ -1,0 +1,189 @@
+import { ACTION } from '../engine/actions';
+import type { Card, CardAction, CardField, CardSection, Text } from '../engine/prompt';
+import { join, raw, tx } from '../engine/prompt';
+import type { Case } from '../domain/case';
+import type { CaseRole } from './access';
+import { checklistComplete } from './checklist';
+import { clockTime, dateOnly, dateTime } from './format-time';
+import { reportSections } from './report-sections';
+
+/** The case's categories by name, e.g. "Hot, Trakasserier". */
+export function categoryList(c: Case): Text {
+  return join(c.report.categories.map((k) => tx(`label.category.${k}`)));
+}
+
+/**
+ * The channel alert: only what is necessary (DOMAIN rule 11): case number, district, category, urgency, time, and
+ * "Take case" while nobody has. Never report text, names or places.
+ */
+export function alertCard(c: Case, districtName: string): Card {
+  const fields: CardField[] = [
+    { label: tx('case.field.district'), value: raw(districtName) },
+    { label: tx('case.field.category'), value: categoryList(c) },
+    { label: tx('case.field.urgency'), value: tx(c.urgent ? 'case.urgency.urgent' : 'case.urgency.normal') },
+    { label: tx('case.field.submitted'), value: raw(dateTime(c.createdAt)) },
+  ];
+  const lines: Text[] = [];
+  if (c.owner && c.takenAt) lines.push(tx('case.alert.taken', { name: c.owner.displayName, time: clockTime(c.takenAt) }));
+  else if (c.escalations > 0) lines.push(tx('case.alert.still_untaken', { count: c.escalations }));
+  if (c.status === 'closed') lines.push(tx('case.alert.closed'));
+  const actions: CardAction[] = c.owner
+    ? []
+    : [{ id: ACTION.caseTake, label: tx('case.action.take'), value: c.id, style: 'primary' }];
+  return {
+    title: tx(c.urgent ? 'case.alert.title_urgent' : 'case.alert.title', { number: c.number }),
+    tone: c.owner ? 'done' : c.urgent ? 'urgent' : 'normal',
+    fields,
+    lines,
+    actions,
+  };
+}
+
+/** The whole case, for the owner and those it is shared with, with the actions their role allows. */
+export function caseViewCard(
+  c: Case,
+  districtName: string,
+  role: CaseRole,
+  successors: Array<{ userId: string; name: string }>,
+): Card {
+  const fields: CardField[] = [
+    { label: tx('case.field.district'), value: raw(districtName) },
+    { label: tx('case.field.status'), value: tx(`case.status.${c.status}`) },
+    { label: tx('case.field.urgency'), value: tx(c.urgent ? 'case.urgency.urgent' : 'case.urgency.normal') },
+    { label: tx('case.field.owner'), value: c.owner ? raw(c.owner.displayName) : tx('case.owner.none') },
+    { label: tx('case.field.submitted'), value: raw(dateTime(c.createdAt)) },
+    { label: tx('case.field.reporter'), value: raw(c.reporter.displayName) },
+  ];
+  if (c.pendingHandover) {
+    fields.push({ label: tx('case.field.handover'), value: raw(c.pendingHandover.displayName) });
+  }
+  if (c.sharedWithMunicipality) fields.push({ label: tx('case.field.shared'), value: tx('common.yes') });
+  const sections: CardSection[] = [
+    ...reportSections(c.report),
+    checklistSection(c, role),
+    timelineSection(c),
+  ];
+  return {
+    title: tx(c.urgent ? 'case.view.title_urgent' : 'case.view.title', { number: c.number }),
+    tone: c.status === 'closed' ? 'done' : c.urgent ? 'urgent' : 'normal',
+    fields,
+    sections,
+    actions: caseActions(c, role, successors),
+  };
+}
+
+function checklistSection(c: Case, role: CaseRole): CardSection {
+  return {
+    heading: tx('case.checklist.heading'),
+    lines: c.checklist.map((item) =>
+      item.doneAt
+        ? tx(item.note ? 'case.checklist.done_note' : 'case.checklist.done', {
+            item: tx(`case.item.${item.id}`),
+            date: dateOnly(item.doneAt),
+            by: item.doneBy?.displayName ?? '',
+            note: item.note ?? '',
+          })
+        : tx('case.checklist.open', { item: tx(`case.item.${item.id}`), date: dateOnly(item.dueAt) }),
+    ),
+    actions:
+      role === 'owner' && c.status !== 'closed'
+        ? c.checklist
+            .filter((item) => !item.doneAt)
+            .map((item) => ({
+              id: ACTION.caseTick,
+              label: tx(`case.item.${item.id}`),
+              value: JSON.stringify({ c: c.id, i: item.id }),
+              input: { label: tx('case.input.item_note'), required: false, maxLength: 2000 },
+            }))
+        : [],
+  };
+}
+
+function timelineSection(c: Case): CardSection {
+  return {
+    heading: tx('case.timeline.heading'),
+    lines: c.timeline.map((entry) =>
+      tx(`case.timeline.${entry.kind}`, {
+        at: dateTime(entry.at),
+        by: entry.by?.displayName ?? 'Vaktpost',
+        detail: entry.detail ?? '',
+      }),
+    ),
+  };
+}
+
+function caseActions(c: Case, role: CaseRole, successors: Array<{ userId: string; name: string }>): CardAction[] {
+  const actions: CardAction[] = [];
+  if (!c.owner && (role === 'contact' || role === 'central')) {
+    actions.push({ id: ACTION.caseTake, label: tx('case.action.take'), value: c.id, style: 'primary' });
+  }
+  if (role === 'owner' || role === 'central' || role === 'contact') {
+    actions.push({
+      id: ACTION.caseNote,
+      label: tx('case.action.note'),
+      value: c.id,
+      input: { label: tx('case.input.note'), required: true, maxLength: 2000 },
+    });
+  }
+  if (role === 'owner' && c.status !== 'closed') {
+    if (successors.length > 0 && !c.pendingHandover) {
+      actions.push({
+        id: ACTION.caseHandover,
+        label: tx('case.action.handover'),
+        value: c.id,
+        input: {
+          label: tx('case.input.successor'),
+          required: true,
+          choices: successors.map((s) => ({ value: s.userId, label: raw(s.name) })),
+        },
+      });
+    }
+    if (c.report.consentMunicipality && !c.sharedWithMunicipality) {
+      actions.push({ id: ACTION.caseShare, label: tx('case.action.share'), value: c.id });
+    }
+    actions.push({
+      id: ACTION.caseClose,
+      label: tx('case.action.close'),
+      value: c.id,
+      style: 'danger',
+      input: { label: tx('case.input.close_reason'), required: !checklistComplete(c.checklist), maxLength: 2000 },
+    });
+  }
+  if (c.status === 'closed' && (role === 'owner' || role === 'central')) {
+    actions.push({ id: ACTION.caseReopen, label: tx('case.action.reopen'), value: c.id });
+  }
+  return actions;
+}
+
+/** What the member who reported sees of their own case: status and who helps, not the contacts' notes. */
+export function memberCaseCard(c: Case): Card {
+  return {
+    title: tx('case.member.title', { number: c.number }),
+    tone: c.status === 'closed' ? 'done' : 'normal',
+    fields: [
+      { label: tx('case.field.status'), value: tx(`case.member_status.${c.owner ? c.status : 'waiting'}`) },
+      { label: tx('case.field.helper'), value: c.owner ? raw(c.owner.displayName) : tx('case.owner.none_yet') },
+      { label: tx('case.field.submitted'), value: raw(dateTime(c.createdAt)) },
+    ],
+  };
+}
+
+/** A list of cases with a "Show" button each. */
+export function caseListCard(title: Text, cases: Case[], empty: Text): Card {
+  if (cases.length === 0) return { title, tone: 'normal', lines: [empty] };
+  return {
+    title,
+    tone: cases.some((c) => c.urgent && !c.owner) ? 'urgent' : 'normal',
+    sections: cases.map((c) => ({
+      lines: [
+        tx(c.urgent ? 'case.list.line_urgent' : 'case.list.line', {
+          number: c.number,
+          status: tx(`case.status.${c.status}`),
+          owner: c.owner?.displayName ?? '-',
+          date: dateOnly(c.createdAt),
+        }),
+      ],
+      actions: [{ id: ACTION.caseView, label: tx('case.action.view'), value: c.id }],
+    })),
+  };
+}

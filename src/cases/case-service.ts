@@ -1,0 +1,464 @@
+import { dmAddressOf } from '../domain/address';
+import type { Case, ChecklistItemId, PersonRef, TimelineEntry } from '../domain/case';
+import { VaktpostError } from '../domain/errors';
+import type { NotificationDraft } from '../domain/notification';
+import type { Language, Report } from '../domain/report';
+import type { Directory } from '../directory/directory';
+import type { OutgoingMessage } from '../engine/prompt';
+import { tx } from '../engine/prompt';
+import type { CaseRepository } from '../ports/case-repository';
+import type { CounterStore } from '../ports/counter-store';
+import { mayTake, roleOn, seesDetails, type CaseRole } from './access';
+import { alertCard, caseViewCard, memberCaseCard } from './case-cards';
+import { checklistComplete, newChecklist } from './checklist';
+import { clockTime } from './format-time';
+import type { Routing } from './routing';
+
+/** Who is acting: a platform user id and the name to show. */
+export type Actor = PersonRef;
+
+/** What a submitted report needs to become a case. */
+export interface SubmitInput {
+  /** Deterministic id (from the dialog session), so a retried submit finds the case instead of making a second. */
+  id: string;
+  reporter: PersonRef & { address: string; language: Language };
+  districtId: string;
+  report: Report;
+  exposedUserId: string | null;
+}
+
+export interface CaseServiceDeps {
+  cases: CaseRepository;
+  counters: CounterStore;
+  directory: Directory;
+  routing: Routing;
+  /** The language to write to a user in (their stored choice), Swedish by default. */
+  languageOf(userId: string): Promise<Language>;
+  /** Called after a write that queued notifications, so they go out at once. */
+  onQueued(): void;
+}
+
+const MAX_WRITE_ATTEMPTS = 20;
+
+/**
+ * Everything that changes a case. Each change is a pure step on the case read from the store, written back on the
+ * condition that nobody wrote in between; on a conflict the step runs again on the fresh case, so its preconditions
+ * (e.g. "nobody owns it yet") are checked against what is really stored.
+ */
+export class CaseService {
+  constructor(private readonly deps: CaseServiceDeps) {}
+
+  /** Turns a report into a case routed to its district; idempotent on `input.id`. */
+  async submit(input: SubmitInput, now: Date): Promise<Case> {
+    const existing = await this.deps.cases.get(input.id);
+    if (existing) return existing;
+    const year = now.getUTCFullYear();
+    const serial = await this.deps.counters.next(`case-number-${year}`);
+    const stamp = now.toISOString();
+    const reporterRef: PersonRef = { userId: input.reporter.userId, displayName: input.reporter.displayName };
+    // A contact who files on a member's behalf took the first call, and so owns the case from the start.
+    const filedByContact =
+      input.report.reporter.onBehalf &&
+      (this.deps.directory.isContactOf(input.reporter.userId, input.districtId) ||
+        this.deps.directory.isCentral(input.reporter.userId));
+    const timeline: TimelineEntry[] = [{ kind: 'submitted', at: stamp, by: reporterRef }];
+    if (filedByContact) timeline.push({ kind: 'taken', at: stamp, by: reporterRef });
+    let c: Case = {
+      id: input.id,
+      number: `VP-${year}-${String(serial).padStart(4, '0')}`,
+      districtId: input.districtId,
+      urgent: input.report.urgent,
+      status: filedByContact ? 'open' : 'new',
+      createdAt: stamp,
+      updatedAt: stamp,
+      revision: 0,
+      reporter: input.reporter,
+      exposedUserId: input.exposedUserId,
+      report: input.report,
+      owner: filedByContact ? reporterRef : null,
+      takenAt: filedByContact ? stamp : null,
+      pendingHandover: null,
+      sharedWithMunicipality: null,
+      checklist: newChecklist(now),
+      closeReason: null,
+      timeline,
+      escalations: 0,
+      lastEscalatedAt: null,
+      pendingNotifications: [],
+    };
+    c = { ...c, pendingNotifications: await this.alertNotifications(c, 'submitted', now) };
+    if (filedByContact) c.pendingNotifications.push(...(await this.ownerNotifications(c, 'taken', now)));
+    try {
+      await this.deps.cases.create(c);
+    } catch (error) {
+      if (error instanceof VaktpostError && error.code === 'store.duplicate') {
+        const stored = await this.deps.cases.get(input.id);
+        if (stored) return stored;
+      }
+      throw error;
+    }
+    this.deps.onQueued();
+    return c;
+  }
+
+  /** Whoever takes the first call owns follow-up: one conditional write decides, the others hear who was first. */
+  async take(caseId: string, actor: Actor, now: Date): Promise<Case> {
+    return this.write(caseId, actor, async (c, role) => {
+      if (c.owner) {
+        throw new VaktpostError('case.already_taken', 'already taken', {
+          name: c.owner.displayName,
+          time: clockTime(c.takenAt ?? c.updatedAt),
+          self: c.owner.userId === actor.userId,
+        });
+      }
+      if (!mayTake(role)) throw new VaktpostError('case.not_allowed', 'only contacts of the district may take it');
+      const taken: Case = { ...c, owner: actor, takenAt: now.toISOString(), status: 'open' };
+      return this.withEvent(taken, 'taken', actor, now, undefined, [
+        ...(await this.alertNotifications(taken, 'taken', now)),
+        ...(await this.ownerNotifications(taken, 'taken', now)),
+        ...this.memberNotifications(taken, 'taken', now),
+      ]);
+    });
+  }
+
+  /** The owner offers the case to a named successor; the owner stays the owner until the successor accepts. */
+  async offerHandover(caseId: string, actor: Actor, successorUserId: string, now: Date): Promise<Case> {
+    return this.write(caseId, actor, async (c, role) => {
+      this.requireOwner(c, role);
+      const successor = this.successors(c, actor.userId).find((s) => s.userId === successorUserId);
+      if (!successor) throw new VaktpostError('case.handover_invalid', 'successor must be a contact of the district');
+      const ref: PersonRef = { userId: successor.userId, displayName: successor.name };
+      const next: Case = { ...c, pendingHandover: ref };
+      const language = await this.deps.languageOf(ref.userId);
+      const offer = this.draft(next, `handover-offer-${c.timeline.length}`, dmAddressOf(ref.userId), now, {
+        language,
+        prompt: { kind: 'card', card: caseViewCard(next, this.districtName(next), 'contact', []) },
+      });
+      const note = this.draft(next, `handover-offer-note-${c.timeline.length}`, dmAddressOf(ref.userId), now, {
+        language,
+        prompt: {
+          kind: 'card',
+          card: {
+            title: tx('case.handover.offer_title', { number: c.number }),
+            tone: 'normal',
+            lines: [tx('case.handover.offer_text', { name: actor.displayName, number: c.number })],
+            actions: [
+              { id: 'case:accept', label: tx('case.action.accept'), value: c.id, style: 'primary' },
+              { id: 'case:decline', label: tx('case.action.decline'), value: c.id },
+            ],
+          },
+        },
+      });
+      return this.withEvent(next, 'handover_offered', actor, now, ref.displayName, [offer, note]);
+    });
+  }
+
+  /** The named successor accepts and becomes the owner; the member is told who helps them now. */
+  async acceptHandover(caseId: string, actor: Actor, now: Date): Promise<Case> {
+    return this.write(caseId, actor, async (c) => {
+      if (c.pendingHandover?.userId !== actor.userId) {
+        throw new VaktpostError('case.handover_not_pending', 'no hand-over to this user');
+      }
+      const previous = c.owner;
+      const next: Case = { ...c, owner: actor, pendingHandover: null, takenAt: now.toISOString() };
+      const drafts = [
+        ...(await this.alertNotifications(next, `handover-${c.timeline.length}`, now)),
+        ...(await this.ownerNotifications(next, `handover-${c.timeline.length}`, now)),
+        ...this.memberNotifications(next, `handover-${c.timeline.length}`, now),
+      ];
+      if (previous) {
+        drafts.push(
+          this.draft(next, `handover-done-${c.timeline.length}`, dmAddressOf(previous.userId), now, {
+            language: await this.deps.languageOf(previous.userId),
+            prompt: { kind: 'message', text: tx('case.handover.accepted', { name: actor.displayName, number: c.number }) },
+          }),
+        );
+      }
+      return this.withEvent(next, 'handover_accepted', actor, now, previous?.displayName, drafts);
+    });
+  }
+
+  /** The named successor declines; the owner stays the owner and is told. */
+  async declineHandover(caseId: string, actor: Actor, now: Date): Promise<Case> {
+    return this.write(caseId, actor, async (c) => {
+      if (c.pendingHandover?.userId !== actor.userId) {
+        throw new VaktpostError('case.handover_not_pending', 'no hand-over to this user');
+      }
+      const next: Case = { ...c, pendingHandover: null };
+      const drafts = c.owner
+        ? [
+            this.draft(next, `handover-declined-${c.timeline.length}`, dmAddressOf(c.owner.userId), now, {
+              language: await this.deps.languageOf(c.owner.userId),
+              prompt: { kind: 'message', text: tx('case.handover.declined', { name: actor.displayName, number: c.number }) },
+            }),
+          ]
+        : [];
+      return this.withEvent(next, 'handover_declined', actor, now, undefined, drafts);
+    });
+  }
+
+  /** The owner ticks a follow-up item, with an optional short note. */
+  async tick(caseId: string, actor: Actor, itemId: ChecklistItemId, note: string | null, now: Date): Promise<Case> {
+    return this.write(caseId, actor, async (c, role) => {
+      this.requireOwner(c, role);
+      if (c.status === 'closed') throw new VaktpostError('case.closed', 'case is closed');
+      const item = c.checklist.find((i) => i.id === itemId);
+      if (!item) throw new VaktpostError('checklist.unknown_item', 'unknown checklist item');
+      const checklist = c.checklist.map((i) =>
+        i.id === itemId ? { ...i, doneAt: now.toISOString(), doneBy: actor, note: note || null } : i,
+      );
+      return this.withEvent({ ...c, checklist }, 'item_done', actor, now, itemId, []);
+    });
+  }
+
+  /** Adds a note to the timeline (owner, district contacts, central). */
+  async note(caseId: string, actor: Actor, text: string, now: Date): Promise<Case> {
+    return this.write(caseId, actor, async (c, role) => {
+      if (role !== 'owner' && role !== 'contact' && role !== 'central') {
+        throw new VaktpostError('case.not_allowed', 'notes are for the security contacts');
+      }
+      if (!text.trim()) throw new VaktpostError('input.invalid', 'empty note');
+      return this.withEvent(c, 'note', actor, now, text.trim().slice(0, 2000), []);
+    });
+  }
+
+  /** Shares the case with the municipality's security officer, only with the exposed person's recorded consent. */
+  async share(caseId: string, actor: Actor, now: Date): Promise<Case> {
+    return this.write(caseId, actor, async (c, role) => {
+      this.requireOwner(c, role);
+      if (!c.report.consentMunicipality) throw new VaktpostError('case.no_consent', 'no consent to share');
+      const municipalityId = this.deps.directory.district(c.districtId)?.municipality;
+      const municipality = municipalityId ? this.deps.directory.municipality(municipalityId) : undefined;
+      if (!municipality) throw new VaktpostError('case.no_municipality', 'district has no municipality');
+      if (c.sharedWithMunicipality) return null;
+      const next: Case = { ...c, sharedWithMunicipality: municipality.id };
+      const drafts: NotificationDraft[] = [];
+      for (const officerId of municipality.securityOfficers) {
+        const officer = this.deps.directory.person(officerId);
+        if (!officer) continue;
+        for (const address of this.deps.routing.dmAddresses(officer)) {
+          drafts.push(
+            this.draft(next, `shared-${c.timeline.length}`, address, now, {
+              language: 'sv',
+              prompt: { kind: 'card', card: caseViewCard(next, this.districtName(next), 'municipality', []) },
+            }),
+          );
+        }
+      }
+      return this.withEvent(next, 'shared', actor, now, municipality.name, drafts);
+    });
+  }
+
+  /** Closes the case: the checklist is complete, or the owner states why not. */
+  async close(caseId: string, actor: Actor, reason: string | null, now: Date): Promise<Case> {
+    return this.write(caseId, actor, async (c, role) => {
+      this.requireOwner(c, role);
+      if (c.status === 'closed') return null;
+      const why = reason?.trim() || null;
+      if (!checklistComplete(c.checklist) && !why) {
+        throw new VaktpostError('case.not_closed', 'checklist incomplete: a reason is needed');
+      }
+      const next: Case = { ...c, status: 'closed', closeReason: why };
+      const drafts = [
+        ...(await this.alertNotifications(next, `closed-${c.timeline.length}`, now)),
+        ...this.memberNotifications(next, `closed-${c.timeline.length}`, now),
+      ];
+      return this.withEvent(next, 'closed', actor, now, why ?? undefined, drafts);
+    });
+  }
+
+  /** Reopens a closed case (owner or central contact). */
+  async reopen(caseId: string, actor: Actor, now: Date): Promise<Case> {
+    return this.write(caseId, actor, async (c, role) => {
+      if (role !== 'owner' && role !== 'central') throw new VaktpostError('case.not_allowed', 'owner or central only');
+      if (c.status !== 'closed') return null;
+      const next: Case = { ...c, status: c.owner ? 'open' : 'new', closeReason: null };
+      return this.withEvent(next, 'reopened', actor, now, undefined, []);
+    });
+  }
+
+  /**
+   * A notification of the case could never be delivered (the app was blocked or removed, the channel is gone): the
+   * failure is recorded on the case and the central contact gets the alert instead, so it is never silently lost.
+   */
+  async recordUndeliverable(caseId: string, notificationId: string, address: string, now: Date): Promise<void> {
+    const system: Actor = { userId: 'system', displayName: 'Vaktpost' };
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+      const c = await this.deps.cases.get(caseId);
+      if (!c) return;
+      const central = this.deps.directory.central();
+      // A failed fallback is recorded but not rerouted again, so a blocked central contact cannot cause a loop.
+      const isFallback = notificationId.includes(':fallback-');
+      const targets = isFallback ? [] : (await this.dmTargets([central])).filter((t) => t.address !== address);
+      const drafts = targets.map((t) =>
+        this.draft(c, `fallback-${notificationId}`, t.address, now, {
+          language: t.language,
+          prompt: {
+            kind: 'card',
+            card: {
+              ...alertCard(c, this.districtName(c)),
+              lines: [tx('case.alert.rerouted', { district: this.districtName(c) })],
+            },
+          },
+        }),
+      );
+      const next = this.withEvent(c, 'delivery_failed', system, now, address.split(':')[0], drafts);
+      if (await this.deps.cases.update({ ...next, revision: c.revision + 1 }, c.revision)) {
+        this.deps.onQueued();
+        return;
+      }
+    }
+  }
+
+  /** The case as this user may see it; "not found" for anyone who may not see it at all. */
+  async view(caseId: string, userId: string): Promise<{ case: Case; role: CaseRole }> {
+    const c = await this.deps.cases.get(caseId);
+    const role = c ? roleOn(this.deps.directory, userId, c) : 'none';
+    if (!c || role === 'none') throw new VaktpostError('case.not_found', 'case not found');
+    return { case: c, role };
+  }
+
+  /** The card this user sees for the case. */
+  cardFor(c: Case, role: CaseRole, viewerUserId: string) {
+    return seesDetails(role)
+      ? caseViewCard(c, this.districtName(c), role, role === 'owner' ? this.successors(c, viewerUserId) : [])
+      : memberCaseCard(c);
+  }
+
+  /** Open cases of the districts this contact serves (all districts for the central contact). */
+  async openCasesFor(userId: string): Promise<Case[]> {
+    const districtIds = this.deps.directory.districtsOfContact(userId).map((d) => d.id);
+    if (districtIds.length === 0) return [];
+    return this.deps.cases.list({ districtIds, statuses: ['new', 'open'] });
+  }
+
+  /** The member's own cases. */
+  async casesOfReporter(userId: string): Promise<Case[]> {
+    return this.deps.cases.list({ reporterUserId: userId });
+  }
+
+  /** Contacts who can take the case over from the owner: the district's contacts and the central contact. */
+  successors(c: Case, ownerUserId: string): Array<{ userId: string; name: string }> {
+    const directory = this.deps.directory;
+    const district = directory.district(c.districtId);
+    const people = [...(district?.contacts ?? []), directory.data.centralContact]
+      .map((id) => directory.person(id))
+      .filter((p) => p !== undefined);
+    const result: Array<{ userId: string; name: string }> = [];
+    for (const person of people) {
+      const ids = directory.userIdsOf(person);
+      if (ids.includes(ownerUserId)) continue;
+      // Hand-over goes to the successor's account on the owner's platform, so they can accept where they work.
+      const samePlatform = ids.find((id) => id.split(':')[0] === ownerUserId.split(':')[0]) ?? ids[0];
+      if (samePlatform && !result.some((r) => r.userId === samePlatform)) {
+        result.push({ userId: samePlatform, name: person.name });
+      }
+    }
+    return result;
+  }
+
+  districtName(c: Case): string {
+    return this.deps.directory.district(c.districtId)?.name ?? c.districtId;
+  }
+
+  private requireOwner(c: Case, role: CaseRole): void {
+    if (role !== 'owner') {
+      throw new VaktpostError('case.not_owner', 'only the owner may do this', { owner: c.owner?.displayName ?? null });
+    }
+  }
+
+  private withEvent(
+    c: Case,
+    kind: TimelineEntry['kind'],
+    actor: Actor | null,
+    now: Date,
+    detail: string | undefined,
+    drafts: NotificationDraft[],
+  ): Case {
+    const entry: TimelineEntry = { kind, at: now.toISOString(), by: actor, ...(detail ? { detail } : {}) };
+    return {
+      ...c,
+      timeline: [...c.timeline, entry],
+      updatedAt: now.toISOString(),
+      pendingNotifications: [...c.pendingNotifications, ...drafts],
+    };
+  }
+
+  /**
+   * Reads the case, applies `step`, writes it back on condition that nobody wrote in between; retries on conflict.
+   * `step` returns null when there is nothing to change.
+   */
+  private async write(
+    caseId: string,
+    actor: Actor,
+    step: (c: Case, role: CaseRole) => Promise<Case | null>,
+  ): Promise<Case> {
+    for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+      const { case: c, role } = await this.view(caseId, actor.userId);
+      const next = await step(c, role);
+      if (!next) return c;
+      const written = { ...next, revision: c.revision + 1 };
+      if (await this.deps.cases.update(written, c.revision)) {
+        if (written.pendingNotifications.length > 0) this.deps.onQueued();
+        return written;
+      }
+    }
+    throw new VaktpostError('case.conflict', 'the case changed too often while writing; try again');
+  }
+
+  /** The alert in every alert channel of the district, or to the central contact where there is none. */
+  async alertNotifications(c: Case, event: string, now: Date): Promise<NotificationDraft[]> {
+    const message = (language: Language): OutgoingMessage => ({
+      language,
+      prompt: { kind: 'card', card: alertCard(c, this.districtName(c)) },
+      updateKey: `alert:${c.id}`,
+    });
+    const channels = await this.deps.routing.alertChannels(c.districtId);
+    const targets =
+      channels.length > 0
+        ? channels.map((address) => ({ address, language: 'sv' as Language }))
+        : await this.dmTargets(this.deps.directory.responders(c.districtId));
+    return targets.map((t) => this.draft(c, `alert-${event}`, t.address, now, message(t.language)));
+  }
+
+  private async dmTargets(people: ReturnType<Directory['responders']>): Promise<Array<{ address: string; language: Language }>> {
+    const targets: Array<{ address: string; language: Language }> = [];
+    for (const person of people) {
+      for (const address of this.deps.routing.dmAddresses(person)) {
+        const userId = this.deps.directory.userIdsOf(person).find((id) => dmAddressOf(id) === address);
+        targets.push({ address, language: userId ? await this.deps.languageOf(userId) : 'sv' });
+      }
+    }
+    return targets;
+  }
+
+  /** The whole case, privately to its (new) owner. */
+  private async ownerNotifications(c: Case, event: string, now: Date): Promise<NotificationDraft[]> {
+    if (!c.owner) return [];
+    return [
+      this.draft(c, `owner-${event}`, dmAddressOf(c.owner.userId), now, {
+        language: await this.deps.languageOf(c.owner.userId),
+        prompt: { kind: 'card', card: caseViewCard(c, this.districtName(c), 'owner', this.successors(c, c.owner.userId)) },
+      }),
+    ];
+  }
+
+  /** Tells the member who is helping them now (or that the case is closed). */
+  private memberNotifications(c: Case, event: string, now: Date): NotificationDraft[] {
+    if (c.owner && c.owner.userId === c.reporter.userId) return [];
+    const text =
+      c.status === 'closed'
+        ? tx('case.member.closed', { number: c.number })
+        : tx('case.member.helper', { name: c.owner?.displayName ?? '', number: c.number });
+    return [
+      this.draft(c, `member-${event}`, c.reporter.address, now, {
+        language: c.reporter.language,
+        prompt: { kind: 'message', text },
+      }),
+    ];
+  }
+
+  private draft(c: Case, event: string, address: string, now: Date, message: OutgoingMessage): NotificationDraft {
+    return { id: `${c.id}:${event}:${address}`, address, message, createdAt: now.toISOString() };
+  }
+}

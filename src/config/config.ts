@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { VaktpostError } from '../domain/errors';
+import { describeZodError } from '../directory/load-directory';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+const minutes = (fallback: number) =>
+  z.coerce.number().int('must be a whole number of minutes').positive('must be more than 0').default(fallback);
+
+/** Every environment variable Vaktpost reads, validated; README lists them all. */
+export const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535, 'must be a TCP port (0–65535)').default(3978),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    MONGODB_URI: optionalText.refine((v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v), {
+      message: 'must start with mongodb:// or mongodb+srv://',
+    }),
+    MONGODB_DB: optionalText,
+    DIRECTORY_FILE: z.string().min(1).default('./directory.example.yml'),
+    SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+      message: 'must be a bot token starting with xoxb-',
+    }),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), {
+      message: 'must be an app-level token starting with xapp-',
+    }),
+    SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+      message: 'must be an http(s) URL ending with /api/',
+    }),
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    MicrosoftAppTenantId: optionalText,
+    TEAMS_DEV_NO_AUTH: flag,
+    WEB_DEMO: flag,
+    REMINDER_CRON: z.string().min(1).default('0 8 * * *'),
+    ESCALATION_URGENT_MINUTES: minutes(30),
+    ESCALATION_NORMAL_MINUTES: minutes(240),
+    LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message: 'is needed with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+    if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: 'is needed when other SLACK_ variables are set' });
+    }
+    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is needed with MicrosoftAppId' });
+    }
+    if (env.MicrosoftAppId && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is needed for a SingleTenant app' });
+    }
+  });
+export type Env = z.infer<typeof envSchema>;
+
+/** Reads the configuration from the environment; stops with a message naming each wrong variable. */
+export function loadConfig(env: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new VaktpostError('config.invalid', `The configuration is not valid:\n${describeZodError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+/** True when Slack is configured. */
+export const slackEnabled = (env: Env): boolean => env.SLACK_BOT_TOKEN !== undefined;
+/** True when Teams is configured (an app id, or the explicit development mode without auth). */
+export const teamsEnabled = (env: Env): boolean => env.MicrosoftAppId !== undefined || env.TEAMS_DEV_NO_AUTH;
+/** The local web demo runs when no platform is configured, or when WEB_DEMO=1. */
+export const webDemoEnabled = (env: Env): boolean => env.WEB_DEMO || (!slackEnabled(env) && !teamsEnabled(env));

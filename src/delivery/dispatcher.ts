@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import type { Notification } from '../domain/notification';
+import type { CaseRepository } from '../ports/case-repository';
+import type { Logger } from '../ports/logger';
+import { DeliveryError, type Notifier } from '../ports/notifier';
+import type { OutboxStore } from '../ports/outbox-store';
+import { backoffMs } from './backoff';
+import { relayPendingNotifications } from './relay';
+
+/** What to do when a notification can never reach its address (blocked app, deleted channel). */
+export type UndeliverableHandler = (notification: Notification, reason: string, now: Date) => Promise<void>;
+
+export interface DispatcherDeps {
+  cases: CaseRepository;
+  outbox: OutboxStore;
+  notifier: Notifier;
+  logger: Logger;
+  now: () => Date;
+  onUndeliverable: UndeliverableHandler;
+  /** How long a claim on a notification lasts while it is being sent. */
+  claimMs?: number;
+}
+
+/**
+ * Sends what the outbox holds: oldest first, in order per case and address, retrying with backoff on rate limits,
+ * 5xx and network errors, and never sending what another process has claimed.
+ */
+export class Dispatcher {
+  private readonly holder = `dispatcher-${randomUUID()}`;
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(private readonly deps: DispatcherDeps) {}
+
+  /** Asks for a run soon; runs never overlap, a kick during a run causes one more run afterwards. */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => {
+      this.running = null;
+    });
+  }
+
+  /** Runs until nothing is due at this moment (tests and `npm run remind` await this). */
+  async drain(): Promise<void> {
+    if (this.running) await this.running;
+    await this.runOnce();
+    while ((await this.deps.outbox.due(this.deps.now(), 1)).length > 0 || (await this.hasPendingInCases())) {
+      const sent = await this.runOnce();
+      if (sent === 0) break;
+    }
+  }
+
+  private async hasPendingInCases(): Promise<boolean> {
+    return (await this.deps.cases.list({ withPendingNotifications: true })).length > 0;
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      try {
+        await this.runOnce();
+      } catch (error) {
+        this.deps.logger.error('dispatcher run failed', { error: (error as Error).message });
+      }
+    } while (this.again);
+  }
+
+  /** One pass: relay case notifications into the outbox, then send what is due. Returns how many were handled. */
+  async runOnce(): Promise<number> {
+    await relayPendingNotifications(this.deps.cases, this.deps.outbox);
+    const now = this.deps.now();
+    const due = await this.deps.outbox.due(now, 200);
+    const blockedStreams = new Set<string>();
+    let handled = 0;
+    for (const n of due) {
+      const stream = `${n.caseId ?? '-'}|${n.address}`;
+      if (blockedStreams.has(stream) || (await this.waitsForEarlier(n))) {
+        blockedStreams.add(stream);
+        continue;
+      }
+      const ok = await this.deliver(n, now);
+      handled += 1;
+      if (!ok) blockedStreams.add(stream);
+    }
+    return handled;
+  }
+
+  /** True when an earlier notification of the same case to the same address is still pending. */
+  private async waitsForEarlier(n: Notification): Promise<boolean> {
+    if (!n.caseId) return false;
+    const all = await this.deps.outbox.listForCase(n.caseId);
+    return all.some(
+      (o) =>
+        o.status === 'pending' &&
+        o.address === n.address &&
+        o.id !== n.id &&
+        (o.createdAt < n.createdAt || (o.createdAt === n.createdAt && o.seq < n.seq)),
+    );
+  }
+
+  private async deliver(n: Notification, now: Date): Promise<boolean> {
+    const until = new Date(now.getTime() + (this.deps.claimMs ?? 60_000));
+    if (!(await this.deps.outbox.claim(n.id, this.holder, now, until))) return true;
+    try {
+      if (!this.deps.notifier.handles(n.address)) {
+        await this.giveUp(n, 'no adapter for this address', now);
+        return true;
+      }
+      await this.deps.notifier.send(n.address, n.message);
+      await this.deps.outbox.markSent(n.id, this.deps.now());
+      return true;
+    } catch (error) {
+      if (error instanceof DeliveryError && error.failure.kind !== 'retry') {
+        await this.giveUp(n, error.failure.reason, now);
+        return true;
+      }
+      const retryAfter = error instanceof DeliveryError && error.failure.kind === 'retry' ? error.failure.retryAfterMs : undefined;
+      const wait = Math.max(retryAfter ?? 0, backoffMs(n.attempts + 1));
+      await this.deps.outbox.reschedule(n.id, new Date(now.getTime() + wait), (error as Error).message.slice(0, 200));
+      this.deps.logger.warn('delivery will be retried', { notification: n.id, attempts: n.attempts + 1, waitMs: wait });
+      return false;
+    }
+  }
+
+  private async giveUp(n: Notification, reason: string, now: Date): Promise<void> {
+    await this.deps.outbox.markDead(n.id, reason.slice(0, 200));
+    this.deps.logger.warn('notification undeliverable', { notification: n.id, case: n.caseId ?? null });
+    await this.deps.onUndeliverable(n, reason, now);
+  }
+}

@@ -1,0 +1,99 @@
+import { userIdOf } from '../domain/address';
+import type { Platform } from '../engine/turn';
+import type { DirectoryData, District, Municipality, Person } from './schema';
+
+const PLATFORMS: Platform[] = ['slack', 'teams', 'web', 'console'];
+
+/** Read-only questions about who is who, answered from the validated directory file. */
+export class Directory {
+  private readonly byUserId = new Map<string, Person>();
+
+  constructor(readonly data: DirectoryData) {
+    for (const person of data.people) {
+      for (const platform of PLATFORMS) {
+        const account = person.accounts[platform];
+        if (account) this.byUserId.set(userIdOf(platform, account), person);
+      }
+    }
+  }
+
+  /** The person behind a platform user id, or undefined. */
+  personOf(userId: string): Person | undefined {
+    return this.byUserId.get(userId);
+  }
+
+  person(personId: string): Person | undefined {
+    return this.data.people.find((p) => p.id === personId);
+  }
+
+  district(districtId: string): District | undefined {
+    return this.data.districts.find((d) => d.id === districtId);
+  }
+
+  districts(): District[] {
+    return this.data.districts;
+  }
+
+  municipality(municipalityId: string): Municipality | undefined {
+    return this.data.municipalities.find((m) => m.id === municipalityId);
+  }
+
+  /** The district the directory places this user in (as member or contact), or undefined. */
+  districtOfUser(userId: string): District | undefined {
+    const person = this.personOf(userId);
+    if (!person) return undefined;
+    return (
+      this.data.districts.find((d) => d.members.includes(person.id)) ??
+      this.data.districts.find((d) => d.contacts.includes(person.id))
+    );
+  }
+
+  /** The security contacts of a district; the central contact where the district has none (DOMAIN rule 6). */
+  responders(districtId: string): Person[] {
+    const district = this.district(districtId);
+    const contacts = (district?.contacts ?? []).map((id) => this.person(id)).filter((p): p is Person => !!p);
+    return contacts.length > 0 ? contacts : [this.central()];
+  }
+
+  central(): Person {
+    const central = this.person(this.data.centralContact);
+    if (!central) throw new Error('directory: central contact missing (validated at load, so this is a bug)');
+    return central;
+  }
+
+  /** True when the user is a security contact of the district. */
+  isContactOf(userId: string, districtId: string): boolean {
+    const person = this.personOf(userId);
+    return !!person && !!this.district(districtId)?.contacts.includes(person.id);
+  }
+
+  /** True when the user is the central security contact. */
+  isCentral(userId: string): boolean {
+    return this.personOf(userId)?.id === this.data.centralContact;
+  }
+
+  /** True when the user is a contact of any district or the central contact. */
+  isAnyContact(userId: string): boolean {
+    const person = this.personOf(userId);
+    if (!person) return false;
+    return person.id === this.data.centralContact || this.data.districts.some((d) => d.contacts.includes(person.id));
+  }
+
+  /** Districts in which the user is a contact (all of them for the central contact). */
+  districtsOfContact(userId: string): District[] {
+    if (this.isCentral(userId)) return this.data.districts;
+    const person = this.personOf(userId);
+    return person ? this.data.districts.filter((d) => d.contacts.includes(person.id)) : [];
+  }
+
+  /** True when the user is a security officer of the municipality. */
+  isOfficerOf(userId: string, municipalityId: string): boolean {
+    const person = this.personOf(userId);
+    return !!person && !!this.municipality(municipalityId)?.securityOfficers.includes(person.id);
+  }
+
+  /** The platform user ids of a person, on every platform they have an account on. */
+  userIdsOf(person: Person): string[] {
+    return PLATFORMS.flatMap((p) => (person.accounts[p] ? [userIdOf(p, person.accounts[p] as string)] : []));
+  }
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { reportSchema, languageSchema } from './report';
+import { notificationDraftSchema } from './notification';
+
+/** A person as a case refers to them: an opaque user id plus the name to show. */
+export const personRefSchema = z.object({
+  /** Opaque user id, e.g. `slack:T1:U2`, `teams:<aad id>`, `web:member`. */
+  userId: z.string().min(1),
+  displayName: z.string().max(200),
+});
+export type PersonRef = z.infer<typeof personRefSchema>;
+
+/** The follow-up routine of seed 004 §3.2 as checklist items. */
+export const CHECKLIST_ITEMS = [
+  'not_alone',
+  'initial_followup',
+  'further_conversations',
+  'professional_support',
+  'police_report',
+] as const;
+export const checklistItemIdSchema = z.enum(CHECKLIST_ITEMS);
+export type ChecklistItemId = z.infer<typeof checklistItemIdSchema>;
+
+export const checklistItemSchema = z.object({
+  id: checklistItemIdSchema,
+  /** ISO time the item is due. */
+  dueAt: z.string(),
+  doneAt: z.string().nullable(),
+  doneBy: personRefSchema.nullable(),
+  note: z.string().max(2000).nullable(),
+});
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+
+export const TIMELINE_KINDS = [
+  'submitted',
+  'taken',
+  'handover_offered',
+  'handover_accepted',
+  'handover_declined',
+  'item_done',
+  'note',
+  'shared',
+  'closed',
+  'reopened',
+  'escalated',
+  'delivery_failed',
+] as const;
+export const timelineEntrySchema = z.object({
+  kind: z.enum(TIMELINE_KINDS),
+  at: z.string(),
+  by: personRefSchema.nullable(),
+  /** Item id, successor, close reason, note text: shown in the case view only, never in alerts or logs. */
+  detail: z.string().max(2000).optional(),
+});
+export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
+
+export const caseStatusSchema = z.enum(['new', 'open', 'closed']);
+export type CaseStatus = z.infer<typeof caseStatusSchema>;
+
+export const caseSchema = z.object({
+  /** Internal id (also the MongoDB _id). */
+  id: z.string().min(1),
+  /** Human case number, e.g. VP-2026-0042; unique. */
+  number: z.string().regex(/^VP-\d{4}-\d{4,}$/),
+  districtId: z.string().min(1),
+  urgent: z.boolean(),
+  status: caseStatusSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Bumped on every write; every write is conditional on the revision it read (optimistic concurrency). */
+  revision: z.number().int().nonnegative(),
+  reporter: personRefSchema.extend({
+    /** Where to tell the reporter who helps them (opaque address). */
+    address: z.string().min(1),
+    language: languageSchema,
+  }),
+  /** The exposed person when they are a known user (self-report); otherwise only named in the report. */
+  exposedUserId: z.string().nullable(),
+  report: reportSchema,
+  owner: personRefSchema.nullable(),
+  takenAt: z.string().nullable(),
+  /** A hand-over offered by the owner and not yet accepted; the owner stays the owner until then. */
+  pendingHandover: personRefSchema.nullable(),
+  sharedWithMunicipality: z.string().nullable(),
+  checklist: z.array(checklistItemSchema),
+  closeReason: z.string().max(2000).nullable(),
+  timeline: z.array(timelineEntrySchema),
+  /** Escalations of an untaken case so far (issue 6). */
+  escalations: z.number().int().nonnegative(),
+  lastEscalatedAt: z.string().nullable(),
+  /**
+   * Notifications caused by the last changes, written in the same conditional write as the change (a transactional
+   * outbox inside the document). The relay copies them to the outbox store and then removes them from here.
+   */
+  pendingNotifications: z.array(notificationDraftSchema),
+});
+export type Case = z.infer<typeof caseSchema>;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import type { OutgoingMessage } from '../engine/prompt';
+
+const outgoingSchema = z.custom<OutgoingMessage>(
+  (value) =>
+    typeof value === 'object' &&
+    value !== null &&
+    'language' in value &&
+    'prompt' in value &&
+    typeof (value as { prompt: unknown }).prompt === 'object',
+  { message: 'not an outgoing message' },
+);
+
+/**
+ * A notification written in the same document write as the case change that caused it, so a crash can never lose it.
+ * `id` is `<caseId>:<event>:<address>` and decides uniqueness: the same notification is never queued twice.
+ */
+export const notificationDraftSchema = z.object({
+  id: z.string().min(1),
+  address: z.string().min(1),
+  message: outgoingSchema,
+  createdAt: z.string(),
+});
+export type NotificationDraft = z.infer<typeof notificationDraftSchema>;
+
+/** A notification in the outbox, on its way to a platform. */
+export const notificationSchema = notificationDraftSchema.extend({
+  /** The case it belongs to (order is kept per case), or null for digests. */
+  caseId: z.string().nullable(),
+  /** Orders notifications of one case. */
+  seq: z.number().int().nonnegative(),
+  status: z.enum(['pending', 'sent', 'dead']),
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: z.string(),
+  sentAt: z.string().nullable(),
+  lastError: z.string().max(500).nullable(),
+  /** Who is sending it right now, until when (so two processes never send the same one). */
+  claimedBy: z.string().nullable(),
+  claimedUntil: z.string().nullable(),
+});
+export type Notification = z.infer<typeof notificationSchema>;

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { categorySchema, channelSchema, type LadderStep, LADDER_STEPS } from './categories';
+
+/** The longest free-text answer we keep; longer answers are refused with a message, never cut silently. */
+export const MAX_TEXT_LENGTH = 4000;
+
+export const languageSchema = z.enum(['sv', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+const text = z.string().max(MAX_TEXT_LENGTH);
+
+/** A file the member shared as evidence; we store a reference, the platform keeps the file. */
+export const attachmentRefSchema = z.object({
+  /** Platform and file id, e.g. `slack:F123` or `teams:<contentUrl hash>`. */
+  id: z.string().min(1).max(500),
+  name: z.string().max(500),
+  /** Where the owner can open it (platform permalink); absent when the platform gives none. */
+  url: z.string().max(2000).optional(),
+  mimeType: z.string().max(200).optional(),
+});
+export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+
+export const policeStatusSchema = z.enum(['not_contacted', 'contacted', 'reported', 'wants_help']);
+export type PoliceStatus = z.infer<typeof policeStatusSchema>;
+
+export const perpetratorKnownSchema = z.enum(['known', 'unknown']);
+export const perpetratorCountSchema = z.enum(['one', 'several', 'dont_know']);
+export const yesNoUnknownSchema = z.enum(['yes', 'no', 'dont_know']);
+
+/**
+ * The stored incident report. Every field of seed 003 Bilaga 4 ("Mall för incidentrapport") has a place here; the
+ * essentials (what, how, when) are required so a member in a hurry can submit and complete the rest later.
+ */
+export const reportSchema = z.object({
+  /** From the emergency question: someone is in danger now or the event is ongoing (DOMAIN rule 1). */
+  urgent: z.boolean(),
+  language: languageSchema,
+
+  // VEM — who reports and who was targeted
+  reporter: z.object({
+    onBehalf: z.boolean(),
+    /** Name and function of the reporter as they give it (Bilaga 4: "Namn, funktion"). */
+    nameAndRole: text.optional(),
+    /** Relation to the exposed person when reporting on someone's behalf. */
+    relation: text.optional(),
+  }),
+  target: z.object({
+    /** The exposed person's name as given; for a self-report the reporter's own. */
+    name: text.optional(),
+    /** Role, board or committee (Bilaga 4: "nämnd/styrelse"). */
+    role: text.optional(),
+  }),
+
+  // VAD
+  categories: z.array(categorySchema).min(1),
+  hateCrimeMotive: yesNoUnknownSchema.optional(),
+  sexualCharacter: yesNoUnknownSchema.optional(),
+  description: text.min(1),
+
+  // HUR
+  channels: z.array(channelSchema).min(1),
+  /** Derived from channels and categories; recorded, never a danger score. */
+  ladderStep: z.enum(LADDER_STEPS as unknown as [LadderStep, ...LadderStep[]]).nullable(),
+
+  // NÄR / VAR
+  when: z.object({
+    /** ISO date-time when the member gave an exact time. */
+    at: z.string().max(40).optional(),
+    /** Free words when it is approximate ("last week", "since the spring"). */
+    approximate: text.optional(),
+    ongoing: z.boolean(),
+  }),
+  where: z.object({
+    place: text.optional(),
+    platformOrLink: text.optional(),
+  }),
+
+  // Who did it
+  perpetrator: z.object({
+    known: perpetratorKnownSchema.optional(),
+    count: perpetratorCountSchema.optional(),
+    description: text.optional(),
+    group: text.optional(),
+    targetedOthers: yesNoUnknownSchema.optional(),
+  }),
+
+  trigger: text.optional(),
+  witnesses: text.optional(),
+  /** Did the threat reach the intended recipient (Bilaga 4 asks). */
+  reachedTarget: yesNoUnknownSchema.optional(),
+  experience: text.optional(),
+  measuresDecided: text.optional(),
+
+  evidence: z.array(attachmentRefSchema).max(50),
+  evidenceNote: text.optional(),
+
+  police: z.object({
+    status: policeStatusSchema.optional(),
+    contactedWhen: text.optional(),
+    caseNumber: z.string().max(100).optional(),
+  }),
+  support: z.object({
+    needed: yesNoUnknownSchema.optional(),
+    needs: text.optional(),
+    received: text.optional(),
+    supportPerson: text.optional(),
+  }),
+  informed: z.object({
+    relatives: text.optional(),
+    partySecurity: z.boolean().optional(),
+    municipality: text.optional(),
+  }),
+  /** The exposed person agrees that the case may be shared with the municipality's security officer. */
+  consentMunicipality: z.boolean(),
+});
+export type Report = z.infer<typeof reportSchema>;

@@ -1,0 +1,50 @@
+import type { Answer, Answers } from './session';
+import type { InputSpec, Prompt } from './prompt';
+
+/** One question of a dialog, as data. */
+export interface StepDef {
+  /** Stable id; stored in sessions, so renaming one is a dialog version change. */
+  id: string;
+  /** i18n key of the question. */
+  text: string;
+  /** i18n key of a short hint under the question. */
+  hint?: string;
+  /** i18n key of the longer help shown when the member asks for help on this step. */
+  help?: string;
+  /** i18n key of the label in the summary. */
+  summaryLabel: string;
+  /** Choice labels in `input` are i18n keys (`{ key }`). */
+  input: InputSpec;
+  /** The member may skip it (and submit without it). */
+  optional: boolean;
+  /** Asked only when this holds for the answers so far (and the session context); default: always. */
+  when?: (answers: Answers, context: Record<string, string>) => boolean;
+  /** Prompts shown right after this step is answered, before the next question (e.g. "call 112"). */
+  after?: (answer: Answer, answers: Answers) => Prompt[];
+}
+
+/** The outcome of finishing a dialog: the validated result, or the steps still missing. */
+export type FinishResult<R> = { ok: true; result: R } | { ok: false; missingStepIds: string[] };
+
+/** A dialog: ordered steps plus what to do with older sessions and with the answers at the end. */
+export interface DialogDef<R = unknown> {
+  id: string;
+  /** Bumped whenever steps change in a way stored sessions would notice. */
+  version: number;
+  steps: StepDef[];
+  /** Prompts shown before the first question. */
+  intro: Prompt[];
+  /** Submit right after the last question, without a summary (for one-question dialogs). */
+  skipSummary?: boolean;
+  /** i18n key of the summary card's title. */
+  summaryTitle: string;
+  /**
+   * Carries a session of an older version over: the answers to keep (unknown step ids are dropped by the engine), or
+   * null when they cannot be kept and the member must start again (they are told so plainly).
+   */
+  migrate(fromVersion: number, answers: Answers): Answers | null;
+  /** Validates the answers into the result (e.g. a Report). */
+  finish(answers: Answers, context: Record<string, string>, language: 'sv' | 'en'): FinishResult<R>;
+  /** Prompts shown after the result was stored (police guidance, evidence advice, what help is on offer). */
+  afterSubmit(result: R): Prompt[];
+}

@@ -1,0 +1,106 @@
+import type { Language } from '../domain/report';
+
+/**
+ * A piece of text by i18n key with parameters, or text a person wrote (`raw`), shown as given. Renderers translate
+ * keys with `translate()` and hold no wording of their own.
+ */
+export type Text =
+  | { key: string; params?: Record<string, TextParam> }
+  | { raw: string }
+  /** Several texts joined, e.g. a list of categories: "Hot, Trakasserier". */
+  | { join: Text[]; separator?: string };
+
+/** A parameter: plain text or a number as given, or a text that is itself translated (e.g. a status name). */
+export type TextParam = string | number | Text;
+
+/** Builds a keyed text. */
+export function tx(key: string, params?: Record<string, TextParam>): Text {
+  return params === undefined ? { key } : { key, params };
+}
+
+/** Joins several texts with ", " (or the separator). */
+export function join(parts: Text[], separator?: string): Text {
+  return separator === undefined ? { join: parts } : { join: parts, separator };
+}
+
+/** Marks text a person wrote: never translated, always escaped by the renderer. */
+export function raw(value: string): Text {
+  return { raw: value };
+}
+
+export interface Choice {
+  /** The value sent back when chosen. */
+  value: string;
+  label: Text;
+}
+
+/** What kind of answer a question takes; each platform renders it as buttons, a picker or a text field. */
+export type InputSpec =
+  | { type: 'yesno' }
+  | { type: 'single'; choices: Choice[] }
+  | { type: 'multi'; choices: Choice[] }
+  | { type: 'text'; maxLength: number; multiline: boolean }
+  | { type: 'datetime' }
+  | { type: 'attachments' };
+
+/** Dialog controls offered beside a question. */
+export type Control = 'back' | 'skip' | 'pause' | 'cancel' | 'help' | 'done';
+
+/** A button on a card. `id` names the operation (e.g. `case:take`), `value` its argument (opaque to renderers). */
+export interface CardAction {
+  id: string;
+  label: Text;
+  value: string;
+  style?: 'primary' | 'danger';
+  /** The action needs a typed or chosen input first (a note, a reason, a successor). */
+  input?: { label: Text; required: boolean; choices?: Choice[]; maxLength?: number };
+}
+
+export interface CardField {
+  label: Text;
+  value: Text;
+}
+
+export interface CardSection {
+  heading?: Text;
+  fields?: CardField[];
+  lines?: Text[];
+  /** Buttons that belong to this section (e.g. "Edit" beside one answer of the summary). */
+  actions?: CardAction[];
+}
+
+/** A neutral card: the summary, alerts, the owner's case view, lists and digests are all cards. */
+export interface Card {
+  title: Text;
+  tone: 'urgent' | 'normal' | 'done';
+  lines?: Text[];
+  fields?: CardField[];
+  sections?: CardSection[];
+  actions?: CardAction[];
+}
+
+/** What the core asks an adapter to show. */
+export type Prompt =
+  | { kind: 'message'; text: Text; tone?: 'urgent' | 'normal' }
+  | {
+      kind: 'question';
+      /** Buttons carry the step id, so a press on an old question is recognised as such. */
+      stepId: string;
+      text: Text;
+      hint?: Text;
+      input: InputSpec;
+      controls: Control[];
+      progress?: { current: number; total: number };
+    }
+  | { kind: 'card'; card: Card };
+
+/** A prompt on its way to one address, in the recipient's language. */
+export interface OutgoingMessage {
+  language: Language;
+  prompt: Prompt;
+  /**
+   * When set, a later message with the same key replaces this one where the platform allows (the alert that turns
+   * into "Taken by X" for everyone). Adapters keep the platform's message id per key.
+   */
+  updateKey?: string;
+}

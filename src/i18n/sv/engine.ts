@@ -1,0 +1,46 @@
+/** Swedish wording of the dialog engine: controls, errors, summary. */
+export const engineSv: Record<string, string> = {
+  'common.yes': 'Ja',
+  'common.no': 'Nej',
+  'common.dont_know': 'Vet inte',
+  'common.several': '{count} val',
+  'control.back': 'Tillbaka',
+  'control.skip': 'Hoppa över',
+  'control.pause': 'Pausa',
+  'control.cancel': 'Avbryt',
+  'control.help': 'Hjälp',
+  'control.done': 'Klar',
+  'summary.intro': 'Så här ser din rapport ut. Du kan ändra svar innan du skickar.',
+  'summary.submit': 'Skicka rapporten',
+  'summary.edit': 'Ändra',
+  'engine.progress': 'Fråga {current} av {total}',
+  'engine.dialog_gone': 'Den här rapporten kan inte fortsätta längre. Skriv "rapportera" för att börja om.',
+  'engine.already_started': 'Du har redan en rapport påbörjad. Vi fortsätter där du var.',
+  'engine.resumed': 'Välkommen tillbaka. Vi fortsätter där du slutade.',
+  'engine.paused':
+    'Din rapport är sparad. Skriv till mig när du vill fortsätta, också om flera dagar. Är någon i fara nu: ring 112.',
+  'engine.cancelled': 'Rapporten är avbruten och ingenting har sparats. Du kan börja om när du vill.',
+  'engine.help':
+    'Svara med knapparna eller skriv ditt svar. Du kan skriva "tillbaka", "hoppa över", "pausa", "avbryt" eller "english". Är någon i fara nu: ring 112.',
+  'engine.no_back': 'Det här är första frågan.',
+  'engine.cannot_skip': 'Den här frågan behövs för att rapporten ska kunna skickas.',
+  'engine.at_summary': 'Tryck "Skicka rapporten" (eller skriv "skicka"), eller välj ett svar att ändra.',
+  'engine.stale': 'Den frågan är redan besvarad. Här är frågan vi står på nu:',
+  'engine.missing': 'Det saknas ett svar som behövs innan rapporten kan skickas:',
+  'engine.files_received': 'Tack, jag har sparat {count} fil(er) som bevis. Skicka fler eller tryck "Klar".',
+  'engine.version_migrated':
+    'Rapportformuläret har uppdaterats sedan du började. Dina svar finns kvar; här fortsätter vi.',
+  'engine.version_restart':
+    'Rapportformuläret har ändrats så mycket sedan du började att vi behöver börja om. Förlåt för besväret.',
+  'engine.language_changed': 'Jag skriver på svenska från och med nu.',
+  'engine.invalid.empty': 'Jag fick inget svar. Skriv ditt svar eller använd knapparna.',
+  'engine.invalid.too_long': 'Svaret är för långt ({length} tecken). Högst {max} tecken – korta gärna ned det.',
+  'engine.invalid.yesno': 'Svara "ja" eller "nej".',
+  'engine.invalid.choice': 'Välj ett av alternativen, med knapp, nummer eller ord.',
+  'engine.invalid.multi': 'Välj ett eller flera alternativ, t.ex. "1, 3" eller orden.',
+  'engine.invalid.datetime':
+    'Skriv datum som 2026-11-20 eller 2026-11-20 14:30, eller med egna ord, t.ex. "i förrgår på kvällen".',
+  'engine.invalid.future': 'Datumet ligger i framtiden. Skriv när det hände.',
+  'engine.invalid.attachments': 'Skicka filer här (skärmdumpar, foton) eller tryck "Klar" när du är färdig.',
+  'engine.invalid.unknown': 'Det förstod jag inte. Här är frågan igen:',
+};

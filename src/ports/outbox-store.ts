@@ -1,0 +1,24 @@
+import type { Notification } from '../domain/notification';
+
+/** Notifications waiting to be delivered, and those delivered (kept for the record and for dedupe). */
+export interface OutboxStore {
+  /** Adds notifications; an id already present is left as it is (unique index), so re-queuing is harmless. */
+  enqueue(items: Notification[]): Promise<void>;
+  /** Pending notifications whose next attempt is due at `now`, oldest first (createdAt, then seq). */
+  due(now: Date, limit: number): Promise<Notification[]>;
+  /**
+   * Claims a pending notification for `holder` until `until`, when it is unclaimed or its claim has expired. True when
+   * the claim is ours; false when another process holds it or it is no longer pending.
+   */
+  claim(id: string, holder: string, now: Date, until: Date): Promise<boolean>;
+  /** Marks a claimed notification sent. */
+  markSent(id: string, at: Date): Promise<void>;
+  /** Records a failed attempt and when to try again; the claim is released. */
+  reschedule(id: string, nextAttemptAt: Date, error: string): Promise<void>;
+  /** Gives up on a notification that can never be delivered (it is kept, marked dead, for the record). */
+  markDead(id: string, error: string): Promise<void>;
+  /** The notification, or null. */
+  get(id: string): Promise<Notification | null>;
+  /** Every notification of a case, in order (for tests and the case view). */
+  listForCase(caseId: string): Promise<Notification[]>;
+}
