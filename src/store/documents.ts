@@ -1,0 +1,226 @@
+import type { z } from 'zod';
+import { caseSchema, type Case } from '../domain/case';
+import { VaktpostError } from '../domain/errors';
+import { notificationSchema, type Notification } from '../domain/notification';
+import type { CaseQuery } from '../ports/case-repository';
+import { memberProfileSchema, type MemberProfile } from '../ports/profile-store';
+import { sessionSchema, type Session } from '../engine/session';
+
+/**
+ * How entities are laid out as documents, shared by the embedded (NeDB) and the MongoDB store: both speak the same
+ * query language for what we need, so one layout, one set of filters and one validation on read serve both.
+ */
+
+/** A stored document: the entity's fields plus `_id` and the numeric times the stores sort and compare on. */
+export type StoredDocument = { _id: string } & Record<string, unknown>;
+
+const KEY_ESCAPES: Record<string, string> = { '%': '%25', '.': '%2E', $: '%24' };
+const KEY_UNESCAPES: Record<string, string> = { '%25': '%', '%2E': '.', '%24': '$' };
+
+/**
+ * Escapes `.`, `$` and `%` in object keys, at any depth. Neither NeDB nor FerretDB accepts such keys, yet record keys
+ * we do not choose (dialog step ids in answers, key-value payloads, message parameters) may contain them. Values are
+ * never touched, so report text such as `{"$where": "1"}` is stored as the string it is.
+ */
+export function encodeKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(encodeKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (inner !== undefined) out[key.replace(/[%.$]/g, (c) => KEY_ESCAPES[c] ?? c)] = encodeKeys(inner);
+  }
+  return out;
+}
+
+/** Reverses {@link encodeKeys}. */
+export function decodeKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decodeKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    out[key.replace(/%(25|2E|24)/g, (c) => KEY_UNESCAPES[c] ?? c)] = decodeKeys(inner);
+  }
+  return out;
+}
+
+/**
+ * Milliseconds of an ISO time, for sorting and comparing: stored ISO strings with different offsets would not sort as
+ * text.
+ */
+export function timeMs(iso: string, field: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new VaktpostError('input.invalid', `${field} is not a valid ISO time`, { field });
+  return ms;
+}
+
+/**
+ * Validates a document read back from a store. Throws `store.unavailable` naming the collection, the id and the
+ * failing paths (never the values, which may be report text), so a damaged document stops the operation clearly
+ * instead of crashing somewhere later. The schema also drops `_id` and the store's own sort fields.
+ */
+export function parseStored<S extends z.ZodTypeAny>(schema: S, collection: string, doc: unknown): z.infer<S> {
+  const decoded = decodeKeys(doc);
+  const parsed = schema.safeParse(decoded);
+  if (parsed.success) return parsed.data as z.infer<S>;
+  const id = typeof decoded === 'object' && decoded !== null ? String((decoded as { _id?: unknown })._id) : '?';
+  const problems = parsed.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(document)'} (${issue.code})`)
+    .join(', ');
+  throw new VaktpostError(
+    'store.unavailable',
+    `Stored ${collection} document ${id} does not match the expected shape: ${problems}. Fix or remove the document.`,
+    { collection, id },
+  );
+}
+
+/** Cases: `_id` is the case id; `createdAtMs` orders lists newest first. */
+export function caseToDocument(value: Case): StoredDocument {
+  return {
+    ...(encodeKeys(value) as Record<string, unknown>),
+    _id: value.id,
+    createdAtMs: timeMs(value.createdAt, 'createdAt'),
+  };
+}
+/** A stored case, validated. */
+export const documentToCase = (doc: unknown): Case => parseStored(caseSchema, 'cases', doc);
+
+/** The port's rule that a case write moves the revision on by exactly one; anything else is a programming error. */
+export function assertNextRevision(next: number, expected: number, what: string): void {
+  if (next !== expected + 1) {
+    throw new VaktpostError(
+      'input.invalid',
+      `A ${what} written over revision ${expected} must have revision ${expected + 1}.`,
+      {
+        revision: next,
+        expectedRevision: expected,
+      },
+    );
+  }
+}
+
+/** Newest first; the number breaks ties between cases created in the same millisecond. */
+export const CASE_LIST_SORT = { createdAtMs: -1, number: -1 } as const;
+
+/** The filter for `CaseRepository.list`; every given condition must hold (an empty list matches nothing). */
+export function caseFilter(query: CaseQuery): Record<string, unknown> {
+  const filter: Record<string, unknown> = {};
+  if (query.districtIds !== undefined) filter.districtId = { $in: query.districtIds };
+  if (query.statuses !== undefined) filter.status = { $in: query.statuses };
+  if (query.reporterUserId !== undefined) filter['reporter.userId'] = query.reporterUserId;
+  if (query.ownerUserId !== undefined) filter['owner.userId'] = query.ownerUserId;
+  if (query.withPendingNotifications === true) filter['pendingNotifications.0'] = { $exists: true };
+  if (query.withPendingNotifications === false) filter['pendingNotifications.0'] = { $exists: false };
+  return filter;
+}
+
+/** Sessions: `_id` is the session key. */
+export function sessionToDocument(value: Session): StoredDocument {
+  return { ...(encodeKeys(value) as Record<string, unknown>), _id: value.key };
+}
+/** A stored session, validated. */
+export const documentToSession = (doc: unknown): Session => parseStored(sessionSchema, 'sessions', doc);
+
+/** Profiles: `_id` is the user id. */
+export function profileToDocument(value: MemberProfile): StoredDocument {
+  return { ...(encodeKeys(value) as Record<string, unknown>), _id: value.userId };
+}
+/** A stored profile, validated. */
+export const documentToProfile = (doc: unknown): MemberProfile => parseStored(memberProfileSchema, 'profiles', doc);
+
+/** Key-values: `_id` joins namespace and key unambiguously (a separator could occur in either). */
+export function keyValueId(namespace: string, key: string): string {
+  return JSON.stringify([namespace, key]);
+}
+/** A key-value entry as stored; `value` keeps any JSON, keys escaped like everything else. */
+export function keyValueToDocument(namespace: string, key: string, value: unknown): StoredDocument {
+  return { _id: keyValueId(namespace, key), namespace, key, value: encodeKeys(value) ?? null };
+}
+/** The stored value of a key-value document (no schema: values are whatever JSON the adapter kept). */
+export function documentToKeyValue(doc: StoredDocument): { key: string; value: unknown } {
+  if (typeof doc.key !== 'string' || !('value' in doc)) {
+    throw new VaktpostError('store.unavailable', `Stored keyValues document ${doc._id} has no key or value.`, {
+      collection: 'keyValues',
+      id: doc._id,
+    });
+  }
+  return { key: doc.key, value: decodeKeys(doc.value) };
+}
+
+/** Outbox: `_id` is the notification id; the `…Ms` fields order and select due items and expired claims. */
+export function notificationToDocument(value: Notification): StoredDocument {
+  return {
+    ...(encodeKeys(value) as Record<string, unknown>),
+    _id: value.id,
+    createdAtMs: timeMs(value.createdAt, 'createdAt'),
+    nextAttemptAtMs: timeMs(value.nextAttemptAt, 'nextAttemptAt'),
+    claimedUntilMs: value.claimedUntil === null ? null : timeMs(value.claimedUntil, 'claimedUntil'),
+  };
+}
+/** A stored notification, validated. */
+export const documentToNotification = (doc: unknown): Notification => parseStored(notificationSchema, 'outbox', doc);
+
+/** Oldest first; `_id` last so the order is total. */
+export const OUTBOX_DUE_SORT = { createdAtMs: 1, seq: 1, _id: 1 } as const;
+/** A case's notifications in the order they must reach people. */
+export const OUTBOX_CASE_SORT = { seq: 1, createdAtMs: 1, _id: 1 } as const;
+
+/**
+ * Pending and due. Claimed ones are included on purpose: `claim` decides who sends, and a dispatcher that sees an
+ * earlier notification of a case still in flight can hold back the later ones.
+ */
+export function dueFilter(now: Date): Record<string, unknown> {
+  return { status: 'pending', nextAttemptAtMs: { $lte: now.getTime() } };
+}
+
+/** A pending notification nobody holds, whose claim expired, or that `holder` holds already. */
+export function claimableFilter(id: string, holder: string, now: Date): Record<string, unknown> {
+  return {
+    _id: id,
+    status: 'pending',
+    $or: [{ claimedBy: null }, { claimedBy: holder }, { claimedUntilMs: { $lte: now.getTime() } }],
+  };
+}
+
+/** Records the claim; `claimedUntilMs` is what the claimable filter compares. */
+export function claimUpdate(holder: string, until: Date): Record<string, unknown> {
+  return { $set: { claimedBy: holder, claimedUntil: until.toISOString(), claimedUntilMs: until.getTime() } };
+}
+
+const RELEASED = { claimedBy: null, claimedUntil: null, claimedUntilMs: null };
+/** The schema allows 500 characters of error; a longer platform message is cut here rather than fail on read. */
+const errorText = (error: string): string => (error.length > 500 ? `${error.slice(0, 499)}…` : error);
+
+/** Every end of a delivery attempt counts in `attempts`, successful or not. */
+export function sentUpdate(at: Date): Record<string, unknown> {
+  return { $set: { status: 'sent', sentAt: at.toISOString(), ...RELEASED }, $inc: { attempts: 1 } };
+}
+/** A failed attempt: when to try again, why it failed, claim released. */
+export function rescheduleUpdate(nextAttemptAt: Date, error: string): Record<string, unknown> {
+  return {
+    $set: {
+      nextAttemptAt: nextAttemptAt.toISOString(),
+      nextAttemptAtMs: nextAttemptAt.getTime(),
+      lastError: errorText(error),
+      ...RELEASED,
+    },
+    $inc: { attempts: 1 },
+  };
+}
+/** Given up: kept for the record with the reason. */
+export function deadUpdate(error: string): Record<string, unknown> {
+  return { $set: { status: 'dead', lastError: errorText(error), ...RELEASED }, $inc: { attempts: 1 } };
+}
+
+/**
+ * Leases: one document per name, never deleted (release expires it), so a take is always a conditional update.
+ */
+export function leaseDocument(name: string, holder: string, expiresAtMs: number): StoredDocument {
+  return { _id: name, holder, expiresAtMs };
+}
+/** A lease `holder` may take now: its own, or expired (a released lease has expired). */
+export function leaseTakeableFilter(name: string, holder: string, now: Date): Record<string, unknown> {
+  return { _id: name, $or: [{ holder }, { expiresAtMs: { $lte: now.getTime() } }] };
+}
+/** What release writes: nobody holds it and it expired long ago. */
+export const LEASE_RELEASED = { holder: null, expiresAtMs: 0 };

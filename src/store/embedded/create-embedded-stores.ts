@@ -1,0 +1,58 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Stores } from '../../ports/stores';
+import { compactAll, openCollection, type Collection } from './datastore';
+import { EmbeddedCaseRepository } from './embedded-case-repository';
+import { EmbeddedCounterStore } from './embedded-counter-store';
+import { EmbeddedEventLog } from './embedded-event-log';
+import { EmbeddedKeyValueStore } from './embedded-key-value-store';
+import { EmbeddedLeaseStore } from './embedded-lease-store';
+import { EmbeddedOutboxStore } from './embedded-outbox-store';
+import { EmbeddedProfileStore } from './embedded-profile-store';
+import { EmbeddedSessionStore } from './embedded-session-store';
+
+/** Where the embedded store keeps its files. */
+export interface EmbeddedStoresConfig {
+  /** Directory for one `<collection>.db` file per collection; undefined keeps everything in memory (tests, fakes). */
+  dataDir?: string;
+}
+
+const COLLECTIONS = ['cases', 'counters', 'sessions', 'profiles', 'keyValues', 'events', 'leases', 'outbox'] as const;
+type CollectionName = (typeof COLLECTIONS)[number];
+
+/** Opens every collection; waits for all before failing, so a damaged file never leaves others mid-write. */
+async function openAll(dataDir: string | undefined): Promise<Record<CollectionName, Collection>> {
+  const results = await Promise.allSettled(
+    COLLECTIONS.map((name) => openCollection(dataDir, name, name === 'cases' ? [{ fieldName: 'number' }] : [])),
+  );
+  const opened: Partial<Record<CollectionName, Collection>> = {};
+  for (const [index, result] of results.entries()) {
+    if (result.status === 'rejected') throw result.reason;
+    opened[COLLECTIONS[index] as CollectionName] = result.value;
+  }
+  return opened as Record<CollectionName, Collection>;
+}
+
+/**
+ * Opens the embedded store: NeDB files under `dataDir`, for a single process (NeDB's one-operation-at-a-time queue
+ * is what makes conditional writes atomic, so two processes must never share a data directory).
+ */
+export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promise<Stores> {
+  const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
+  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  const c = await openAll(dataDir);
+  return {
+    description: dataDir === undefined ? 'embedded (in memory)' : `embedded (${options.dataDir})`,
+    cases: new EmbeddedCaseRepository(c.cases),
+    counters: new EmbeddedCounterStore(c.counters),
+    sessions: new EmbeddedSessionStore(c.sessions),
+    profiles: new EmbeddedProfileStore(c.profiles),
+    keyValues: new EmbeddedKeyValueStore(c.keyValues),
+    events: new EmbeddedEventLog(c.events),
+    leases: new EmbeddedLeaseStore(c.leases),
+    outbox: new EmbeddedOutboxStore(c.outbox),
+    ping: () => Promise.resolve(true),
+    // Compacting queues behind every pending write, so when it resolves everything is on disk in its final form.
+    close: () => compactAll(Object.values(c)),
+  };
+}

@@ -1,0 +1,51 @@
+import Datastore from '@seald-io/nedb';
+import { join } from 'node:path';
+import { VaktpostError } from '../../domain/errors';
+import type { StoredDocument } from '../documents';
+
+/** One NeDB collection, typed to our stored documents. */
+export type Collection = Datastore<StoredDocument>;
+
+/** A unique-index field of a collection (besides `_id`, which NeDB always keeps unique). */
+export interface UniqueField {
+  fieldName: string;
+}
+
+/**
+ * Opens (and on disk loads) one collection: `<dataDir>/<name>.db`, or memory only without a data directory. Loading
+ * rewrites the append-only file without superseded lines, which is the compaction on start. A damaged line stops the
+ * start instead of being dropped: NeDB's default would silently discard up to 10 % of the file on the next rewrite.
+ */
+export async function openCollection(
+  dataDir: string | undefined,
+  name: string,
+  unique: UniqueField[] = [],
+): Promise<Collection> {
+  const filename = dataDir === undefined ? undefined : join(dataDir, `${name}.db`);
+  const store: Collection =
+    filename === undefined
+      ? new Datastore<StoredDocument>({ inMemoryOnly: true })
+      : new Datastore<StoredDocument>({ filename, corruptAlertThreshold: 0 });
+  try {
+    await store.loadDatabaseAsync();
+  } catch (error) {
+    throw new VaktpostError(
+      'store.unavailable',
+      `Cannot load ${filename ?? name}: ${(error as Error).message} Repair or remove the damaged lines ` +
+        '(a half-written last line after a crash is safe to delete).',
+      { collection: name },
+    );
+  }
+  for (const field of unique) await store.ensureIndexAsync({ fieldName: field.fieldName, unique: true });
+  return store;
+}
+
+/** True when NeDB refused a write because of a unique index (a duplicate `_id` or unique field). */
+export function isUniqueViolation(error: unknown): boolean {
+  return (error as { errorType?: unknown } | null)?.errorType === 'uniqueViolated';
+}
+
+/** Writes each collection out once more, without superseded lines, after every queued operation has finished. */
+export async function compactAll(collections: Collection[]): Promise<void> {
+  await Promise.all(collections.map((c) => c.compactDatafileAsync()));
+}

@@ -1,0 +1,59 @@
+import type { Case } from '../../domain/case';
+import { VaktpostError } from '../../domain/errors';
+import type { CaseQuery, CaseRepository } from '../../ports/case-repository';
+import { assertNextRevision, CASE_LIST_SORT, caseFilter, caseToDocument, documentToCase } from '../documents';
+import { isUniqueViolation, type Collection } from './datastore';
+
+/**
+ * Cases in a NeDB file. NeDB runs one operation at a time per collection, so an update whose query carries the
+ * expected revision is an atomic compare-and-set within this process (the embedded store serves one process).
+ */
+export class EmbeddedCaseRepository implements CaseRepository {
+  constructor(private readonly collection: Collection) {}
+
+  async create(next: Case): Promise<void> {
+    try {
+      await this.collection.insertAsync(caseToDocument(next));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw duplicate(next);
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<Case | null> {
+    const doc = await this.collection.findOneAsync({ _id: id });
+    return doc === null ? null : documentToCase(doc);
+  }
+
+  async getByNumber(number: string): Promise<Case | null> {
+    const doc = await this.collection.findOneAsync({ number });
+    return doc === null ? null : documentToCase(doc);
+  }
+
+  async update(next: Case, expectedRevision: number): Promise<boolean> {
+    assertNextRevision(next.revision, expectedRevision, 'case');
+    try {
+      const { numAffected } = await this.collection.updateAsync(
+        { _id: next.id, revision: expectedRevision },
+        caseToDocument(next),
+        {},
+      );
+      return numAffected === 1;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw duplicate(next);
+      throw error;
+    }
+  }
+
+  async list(query: CaseQuery): Promise<Case[]> {
+    const docs = await this.collection.findAsync(caseFilter(query)).sort(CASE_LIST_SORT);
+    return docs.map(documentToCase);
+  }
+}
+
+function duplicate(next: Case): VaktpostError {
+  return new VaktpostError('store.duplicate', `A case with id ${next.id} or number ${next.number} exists already.`, {
+    caseId: next.id,
+    number: next.number,
+  });
+}

@@ -1,0 +1,70 @@
+import type { Notification } from '../../domain/notification';
+import type { OutboxStore } from '../../ports/outbox-store';
+import {
+  claimableFilter,
+  claimUpdate,
+  deadUpdate,
+  documentToNotification,
+  dueFilter,
+  notificationToDocument,
+  OUTBOX_CASE_SORT,
+  OUTBOX_DUE_SORT,
+  rescheduleUpdate,
+  sentUpdate,
+} from '../documents';
+import { isUniqueViolation, type Collection } from './datastore';
+
+/**
+ * The outbox in a NeDB file. A claim is one conditional update (pending and unclaimed, expired or ours); the
+ * outcome updates apply only while the notification is still pending, so a late worker never revives a sent one.
+ */
+export class EmbeddedOutboxStore implements OutboxStore {
+  constructor(private readonly collection: Collection) {}
+
+  async enqueue(items: Notification[]): Promise<void> {
+    for (const item of items) {
+      try {
+        await this.collection.insertAsync(notificationToDocument(item));
+      } catch (error) {
+        // Queued before: the unique _id keeps the first copy, as the port promises.
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+  }
+
+  async due(now: Date, limit: number): Promise<Notification[]> {
+    const docs = await this.collection.findAsync(dueFilter(now)).sort(OUTBOX_DUE_SORT).limit(limit);
+    return docs.map(documentToNotification);
+  }
+
+  async claim(id: string, holder: string, now: Date, until: Date): Promise<boolean> {
+    const { numAffected } = await this.collection.updateAsync(
+      claimableFilter(id, holder, now),
+      claimUpdate(holder, until),
+      {},
+    );
+    return numAffected === 1;
+  }
+
+  async markSent(id: string, at: Date): Promise<void> {
+    await this.collection.updateAsync({ _id: id, status: 'pending' }, sentUpdate(at), {});
+  }
+
+  async reschedule(id: string, nextAttemptAt: Date, error: string): Promise<void> {
+    await this.collection.updateAsync({ _id: id, status: 'pending' }, rescheduleUpdate(nextAttemptAt, error), {});
+  }
+
+  async markDead(id: string, error: string): Promise<void> {
+    await this.collection.updateAsync({ _id: id, status: 'pending' }, deadUpdate(error), {});
+  }
+
+  async get(id: string): Promise<Notification | null> {
+    const doc = await this.collection.findOneAsync({ _id: id });
+    return doc === null ? null : documentToNotification(doc);
+  }
+
+  async listForCase(caseId: string): Promise<Notification[]> {
+    const docs = await this.collection.findAsync({ caseId }).sort(OUTBOX_CASE_SORT);
+    return docs.map(documentToNotification);
+  }
+}

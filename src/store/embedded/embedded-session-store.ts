@@ -1,0 +1,37 @@
+import type { Session } from '../../engine/session';
+import type { SessionStore } from '../../ports/session-store';
+import { documentToSession, sessionToDocument } from '../documents';
+import { isUniqueViolation, type Collection } from './datastore';
+
+/** Dialog sessions in a NeDB file; `put` is a compare-and-set on the stored revision (or on absence). */
+export class EmbeddedSessionStore implements SessionStore {
+  constructor(private readonly collection: Collection) {}
+
+  async get(key: string): Promise<Session | null> {
+    const doc = await this.collection.findOneAsync({ _id: key });
+    return doc === null ? null : documentToSession(doc);
+  }
+
+  async put(session: Session, expectedRevision: number | null): Promise<boolean> {
+    if (expectedRevision === null) {
+      try {
+        await this.collection.insertAsync(sessionToDocument(session));
+        return true;
+      } catch (error) {
+        // The unique _id decides: another turn created the session first.
+        if (isUniqueViolation(error)) return false;
+        throw error;
+      }
+    }
+    const { numAffected } = await this.collection.updateAsync(
+      { _id: session.key, revision: expectedRevision },
+      sessionToDocument(session),
+      {},
+    );
+    return numAffected === 1;
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.collection.removeAsync({ _id: key }, {});
+  }
+}

@@ -1,0 +1,37 @@
+import type { Session } from '../../engine/session';
+import type { SessionStore } from '../../ports/session-store';
+import { documentToSession, sessionToDocument } from '../documents';
+import { isDuplicateKeyError } from './connect';
+import { withoutId, type MongoCollection } from './types';
+
+/** Dialog sessions in MongoDB, `_id` = session key; `put` is an insert (new) or a replace conditional on revision. */
+export class MongoSessionStore implements SessionStore {
+  constructor(private readonly collection: MongoCollection) {}
+
+  async get(key: string): Promise<Session | null> {
+    const doc = await this.collection.findOne({ _id: key });
+    return doc === null ? null : documentToSession(doc);
+  }
+
+  async put(session: Session, expectedRevision: number | null): Promise<boolean> {
+    if (expectedRevision === null) {
+      try {
+        await this.collection.insertOne(sessionToDocument(session));
+        return true;
+      } catch (error) {
+        // The unique _id decides: another turn created the session first.
+        if (isDuplicateKeyError(error)) return false;
+        throw error;
+      }
+    }
+    const result = await this.collection.replaceOne(
+      { _id: session.key, revision: expectedRevision },
+      withoutId(sessionToDocument(session)),
+    );
+    return result.matchedCount === 1;
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.collection.deleteOne({ _id: key });
+  }
+}

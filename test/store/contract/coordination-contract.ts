@@ -1,0 +1,120 @@
+import type { Notification } from '../../../src/domain/notification';
+import { makeNotification } from '../../support/fixtures';
+import { concurrently, type MakeStores, freshStoresPerTest } from './harness';
+
+const T0 = new Date('2026-03-02T10:00:00.000Z');
+const later = (ms: number): Date => new Date(T0.getTime() + ms);
+const iso = (ms: number): string => later(ms).toISOString();
+
+/** Leases and the outbox: who may do what, when several processes try at once. */
+export function coordinationContract(makeStores: MakeStores): void {
+  const { current } = freshStoresPerTest(makeStores);
+
+  describe('leases', () => {
+    it('has one holder at a time until the lease expires or is released', async () => {
+      const leases = current().leases;
+      expect(await leases.acquire('sweep', 'a', T0, 60_000)).toBe(true);
+      expect(await leases.acquire('sweep', 'b', later(1_000), 60_000)).toBe(false);
+      expect(await leases.acquire('sweep', 'a', later(30_000), 60_000)).toBe(true);
+      expect(await leases.acquire('sweep', 'b', later(70_000), 60_000)).toBe(false);
+      expect(await leases.acquire('sweep', 'b', later(90_000), 60_000)).toBe(true);
+      expect(await leases.acquire('sweep', 'a', later(91_000), 60_000)).toBe(false);
+      await leases.release('sweep', 'a');
+      expect(await leases.acquire('sweep', 'a', later(92_000), 60_000)).toBe(false);
+      await leases.release('sweep', 'b');
+      expect(await leases.acquire('sweep', 'a', later(93_000), 60_000)).toBe(true);
+      await leases.release('never-taken', 'a');
+      expect(await leases.acquire('other', 'b', later(93_000), 60_000)).toBe(true);
+    });
+
+    it('lets one of ten concurrent takers win, for a new and for an expired lease', async () => {
+      const fresh = await concurrently(10, (i) => current().leases.acquire('digest', `p${i}`, T0, 60_000));
+      expect(fresh.filter((won) => won)).toHaveLength(1);
+      const expired = await concurrently(10, (i) => current().leases.acquire('digest', `q${i}`, later(61_000), 60_000));
+      expect(expired.filter((won) => won)).toHaveLength(1);
+    });
+  });
+
+  describe('outbox', () => {
+    const enqueue = async (...items: Notification[]) => current().outbox.enqueue(items);
+
+    it('keeps the first copy when the same id is queued again', async () => {
+      const item = makeNotification();
+      await enqueue(item);
+      await enqueue({ ...item, address: 'slack:T1:Cother' }, makeNotification({ id: 'x:1' }));
+      expect(await current().outbox.get(item.id)).toEqual(item);
+      expect(await current().outbox.listForCase(item.caseId ?? '')).toHaveLength(2);
+      expect(await current().outbox.get('missing')).toBeNull();
+    });
+
+    it('lists due pending notifications oldest first, by createdAt then seq, up to the limit', async () => {
+      const third = makeNotification({ id: 'n3', createdAt: iso(2_000), seq: 0 });
+      const first = makeNotification({ id: 'n1', createdAt: iso(1_000), seq: 1 });
+      const second = makeNotification({ id: 'n2', createdAt: iso(1_000), seq: 2 });
+      const notYetDue = makeNotification({ id: 'n4', createdAt: iso(0), nextAttemptAt: iso(10 * 60_000) });
+      const sent = makeNotification({ id: 'n5', createdAt: iso(0), status: 'sent', sentAt: iso(0) });
+      await enqueue(third, second, notYetDue, first, sent);
+      const due = await current().outbox.due(later(5_000), 10);
+      expect(due.map((n) => n.id)).toEqual(['n1', 'n2', 'n3']);
+      expect(due[0]).toEqual(first);
+      expect((await current().outbox.due(later(5_000), 2)).map((n) => n.id)).toEqual(['n1', 'n2']);
+      expect((await current().outbox.due(later(11 * 60_000), 10)).map((n) => n.id)).toEqual(['n4', 'n1', 'n2', 'n3']);
+    });
+
+    it('gives a claim to exactly one of ten concurrent workers, and again after the claim expires', async () => {
+      await enqueue(makeNotification({ id: 'c1' }));
+      const wins = await concurrently(10, (i) => current().outbox.claim('c1', `w${i}`, T0, later(30_000)));
+      expect(wins.filter((won) => won)).toHaveLength(1);
+      const holder = `w${wins.indexOf(true)}`;
+      expect((await current().outbox.get('c1'))?.claimedBy).toBe(holder);
+      expect(await current().outbox.claim('c1', 'late', later(10_000), later(40_000))).toBe(false);
+      expect(await current().outbox.claim('c1', holder, later(10_000), later(40_000))).toBe(true);
+      const after = await concurrently(10, (i) => current().outbox.claim('c1', `v${i}`, later(41_000), later(70_000)));
+      expect(after.filter((won) => won)).toHaveLength(1);
+      expect(await current().outbox.claim('missing', 'w', T0, later(1_000))).toBe(false);
+    });
+
+    it('marks a notification sent, releasing its claim and taking it off the due list', async () => {
+      await enqueue(makeNotification({ id: 's1' }));
+      await current().outbox.claim('s1', 'w', T0, later(30_000));
+      await current().outbox.markSent('s1', later(1_000));
+      const sent = await current().outbox.get('s1');
+      expect(sent).toMatchObject({ status: 'sent', sentAt: iso(1_000), claimedBy: null, claimedUntil: null });
+      expect(sent?.attempts).toBe(1);
+      expect(await current().outbox.due(later(60_000), 10)).toEqual([]);
+      expect(await current().outbox.claim('s1', 'w2', later(60_000), later(90_000))).toBe(false);
+      await current().outbox.reschedule('s1', later(1), 'late worker');
+      expect((await current().outbox.get('s1'))?.status).toBe('sent');
+    });
+
+    it('reschedules a failed attempt: error kept (cut to 500 characters), claim released, due again later', async () => {
+      await enqueue(makeNotification({ id: 'r1' }));
+      await current().outbox.claim('r1', 'w', T0, later(30_000));
+      await current().outbox.reschedule('r1', later(120_000), 'x'.repeat(800));
+      const rescheduled = await current().outbox.get('r1');
+      expect(rescheduled).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: iso(120_000) });
+      expect(rescheduled?.claimedBy).toBeNull();
+      expect(rescheduled?.lastError?.length).toBeLessThanOrEqual(500);
+      expect(await current().outbox.due(later(60_000), 10)).toEqual([]);
+      expect((await current().outbox.due(later(120_000), 10)).map((n) => n.id)).toEqual(['r1']);
+      expect(await current().outbox.claim('r1', 'other', later(120_000), later(150_000))).toBe(true);
+    });
+
+    it('keeps a dead notification for the record, off the due list', async () => {
+      await enqueue(makeNotification({ id: 'd1' }));
+      await current().outbox.markDead('d1', 'channel_not_found');
+      expect(await current().outbox.get('d1')).toMatchObject({ status: 'dead', lastError: 'channel_not_found' });
+      expect(await current().outbox.due(later(60_000), 10)).toEqual([]);
+    });
+
+    it('lists the notifications of a case in seq order', async () => {
+      await enqueue(
+        makeNotification({ id: 'k2', caseId: 'case-k', seq: 2 }),
+        makeNotification({ id: 'o1', caseId: 'case-other', seq: 1 }),
+        makeNotification({ id: 'k1', caseId: 'case-k', seq: 1 }),
+        makeNotification({ id: 'digest', caseId: null, seq: 0 }),
+      );
+      expect((await current().outbox.listForCase('case-k')).map((n) => n.id)).toEqual(['k1', 'k2']);
+    });
+  });
+}

@@ -1,0 +1,128 @@
+import { makeSession } from '../../support/fixtures';
+import { concurrently, type MakeStores, freshStoresPerTest } from './harness';
+
+/** Sessions, profiles, key-values, the event log and counters. */
+export function recordContract(makeStores: MakeStores): void {
+  const { current } = freshStoresPerTest(makeStores);
+
+  describe('sessions', () => {
+    it('creates a session once, replaces it over the revision read, and refuses stale writes', async () => {
+      const sessions = current().sessions;
+      const first = makeSession();
+      expect(await sessions.get(first.key)).toBeNull();
+      expect(await sessions.put(first, null)).toBe(true);
+      expect(await sessions.put({ ...first, stepId: 'other' }, null)).toBe(false);
+      expect(await sessions.get(first.key)).toEqual(first);
+
+      const second = { ...first, stepId: 'when', trail: [...first.trail, 'description'], revision: 1 };
+      expect(await sessions.put(second, 0)).toBe(true);
+      expect(await sessions.put({ ...first, stepId: 'stale', revision: 1 }, 0)).toBe(false);
+      expect(await sessions.get(first.key)).toEqual(second);
+      expect(await sessions.put({ ...makeSession(), revision: 1 }, 0)).toBe(false);
+
+      await sessions.delete(first.key);
+      await sessions.delete(first.key);
+      expect(await sessions.get(first.key)).toBeNull();
+    });
+
+    it('keeps answers keyed by any step id and values that look like queries', async () => {
+      const session = makeSession({
+        answers: {
+          'where.place': 'Torget',
+          $where: '{"$where": "1"}',
+          '100%': ['a', 'b'],
+          evidence: [{ id: 'slack:F1', name: 'skärmbild.png', mimeType: 'image/png' }],
+        },
+        context: { 'district.known': 'true' },
+      });
+      await current().sessions.put(session, null);
+      expect(await current().sessions.get(session.key)).toEqual(session);
+    });
+
+    it('lets one of ten concurrent first writes create the session', async () => {
+      const session = makeSession();
+      const results = await concurrently(10, (i) => current().sessions.put({ ...session, stepId: `s${i}` }, null));
+      expect(results.filter((won) => won)).toHaveLength(1);
+      expect((await current().sessions.get(session.key))?.stepId).toBe(`s${results.indexOf(true)}`);
+    });
+  });
+
+  describe('profiles', () => {
+    it('creates and replaces a profile, leaving unset fields absent', async () => {
+      const profiles = current().profiles;
+      expect(await profiles.get('web:test-ledamot')).toBeNull();
+      await profiles.put({ userId: 'web:test-ledamot', districtId: 'norrby', updatedAt: '2026-03-01T00:00:00.000Z' });
+      const replaced = {
+        userId: 'web:test-ledamot',
+        language: 'en' as const,
+        address: 'web:dm:test-ledamot',
+        displayName: 'Test Ledamot',
+        updatedAt: '2026-03-02T00:00:00.000Z',
+      };
+      await profiles.put(replaced);
+      const stored = await profiles.get('web:test-ledamot');
+      expect(stored).toEqual(replaced);
+      expect(stored !== null && 'districtId' in stored).toBe(false);
+    });
+  });
+
+  describe('key-values', () => {
+    it('puts, replaces, lists by namespace and deletes', async () => {
+      const kv = current().keyValues;
+      const reference = { serviceUrl: 'https://smba.example.org/', 'conversation.id': 'a:1', $type: 'ref', n: [1, 2] };
+      await kv.put('teams-refs', 'user-1', reference);
+      await kv.put('teams-refs', 'user-0', '{"$where": "1"}');
+      await kv.put('alerts', 'user-1', 42);
+      expect(await kv.get('teams-refs', 'user-1')).toEqual(reference);
+      expect(await kv.get('teams-refs', 'user-0')).toBe('{"$where": "1"}');
+      expect(await kv.get('alerts', 'user-1')).toBe(42);
+      expect(await kv.get('teams-refs', 'missing')).toBeNull();
+
+      await kv.put('teams-refs', 'user-1', { replaced: true });
+      expect(await kv.list('teams-refs')).toEqual([
+        { key: 'user-0', value: '{"$where": "1"}' },
+        { key: 'user-1', value: { replaced: true } },
+      ]);
+      await kv.delete('teams-refs', 'user-1');
+      await kv.delete('teams-refs', 'user-1');
+      expect(await kv.list('teams-refs')).toEqual([{ key: 'user-0', value: '{"$where": "1"}' }]);
+      expect(await kv.list('empty')).toEqual([]);
+    });
+
+    it('never confuses namespace and key, whatever characters they hold', async () => {
+      const kv = current().keyValues;
+      await kv.put('a:b', 'c', 'first');
+      await kv.put('a', 'b:c', 'second');
+      expect(await kv.get('a:b', 'c')).toBe('first');
+      expect(await kv.get('a', 'b:c')).toBe('second');
+    });
+  });
+
+  describe('event log', () => {
+    it('reports an event id as new only the first time', async () => {
+      const at = new Date('2026-03-01T10:00:00Z');
+      expect(await current().events.markProcessed('slack:Ev1', at)).toBe(true);
+      expect(await current().events.markProcessed('slack:Ev1', at)).toBe(false);
+      expect(await current().events.markProcessed('slack:Ev2', at)).toBe(true);
+    });
+
+    it('gives exactly one of 20 concurrent deliveries of one event true', async () => {
+      const results = await concurrently(20, () => current().events.markProcessed('teams:act-1', new Date()));
+      expect(results.filter((first) => first)).toHaveLength(1);
+    });
+  });
+
+  describe('counters', () => {
+    it('counts from 1 per name', async () => {
+      expect(await current().counters.next('case-2026')).toBe(1);
+      expect(await current().counters.next('case-2026')).toBe(2);
+      expect(await current().counters.next('case-2027')).toBe(1);
+    });
+
+    it('hands out 1..20 once each to 20 concurrent callers', async () => {
+      const values = await concurrently(20, () => current().counters.next('case-2026'));
+      expect([...values].sort((x, y) => x - y)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      expect(await current().counters.next('case-2026')).toBe(21);
+    });
+  });
+}

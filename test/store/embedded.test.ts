@@ -1,0 +1,93 @@
+import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Stores } from '../../src/ports/stores';
+import { createStores } from '../../src/store/create-stores';
+import { createEmbeddedStores } from '../../src/store/embedded/create-embedded-stores';
+import { makeCase } from '../support/fixtures';
+import { expectCode } from './contract/case-contract';
+import { runStoreContract, type StoreHarness } from './contract';
+
+async function tempDir(): Promise<string> {
+  return mkdtemp(join(tmpdir(), 'vaktpost-embedded-'));
+}
+
+async function openInTempDir(): Promise<StoreHarness> {
+  const dataDir = await tempDir();
+  let open: Stores = await createEmbeddedStores({ dataDir });
+  return {
+    stores: open,
+    reopen: async () => {
+      open = await createEmbeddedStores({ dataDir });
+      return open;
+    },
+    cleanup: async () => {
+      await open.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+runStoreContract('embedded', openInTempDir);
+
+describe('embedded store', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await tempDir();
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const lines = async (name: string) =>
+    (await readFile(join(dataDir, `${name}.db`), 'utf8')).split('\n').filter((line) => line !== '');
+
+  it('compacts the append-only files on start', async () => {
+    const first = await createEmbeddedStores({ dataDir });
+    let item = makeCase();
+    await first.cases.create(item);
+    for (let i = 0; i < 3; i += 1) {
+      const next = { ...item, revision: item.revision + 1, updatedAt: `2026-03-0${i + 3}T00:00:00.000Z` };
+      expect(await first.cases.update(next, item.revision)).toBe(true);
+      item = next;
+    }
+    const before = (await lines('cases')).length;
+    const second = await createEmbeddedStores({ dataDir });
+    expect(before).toBeGreaterThan((await lines('cases')).length);
+    expect(await second.cases.get(item.id)).toEqual(item);
+    await second.close();
+  });
+
+  it('refuses to start on a damaged data file rather than drop its lines', async () => {
+    const stores = await createEmbeddedStores({ dataDir });
+    await stores.cases.create(makeCase());
+    await stores.close();
+    await appendFile(join(dataDir, 'cases.db'), '{"_id":"half-writ');
+    await expectCode(createEmbeddedStores({ dataDir }), 'store.unavailable');
+    expect(await lines('cases')).toHaveLength(3);
+  });
+
+  it('reports a stored case that does not match the schema clearly', async () => {
+    await writeFile(join(dataDir, 'cases.db'), '{"_id":"case-bad","number":"VP-2026-0001","revision":0}\n');
+    const stores = await createEmbeddedStores({ dataDir });
+    await expectCode(stores.cases.get('case-bad'), 'store.unavailable');
+    await expect(stores.cases.get('case-bad')).rejects.toThrow(/cases document case-bad/);
+    await stores.close();
+  });
+
+  it('runs in memory without a data directory', async () => {
+    const stores = await createEmbeddedStores({});
+    const item = makeCase();
+    await stores.cases.create(item);
+    expect(await stores.cases.get(item.id)).toEqual(item);
+    expect(stores.description).toBe('embedded (in memory)');
+    await stores.close();
+  });
+
+  it('is what createStores opens when no MongoDB URI is configured', async () => {
+    const stores = await createStores({ dataDir, mongodbUri: '' });
+    expect(stores.description).toBe(`embedded (${dataDir})`);
+    expect(await stores.ping()).toBe(true);
+    await stores.close();
+  });
+});
