@@ -78,16 +78,13 @@ export function createEngine(dialogs: DialogDef[]): Engine {
 
     if (session.dialogVersion !== dialog.version) return migrate(dialog, session, now);
     if (session.paused) {
+      // Any message resumes a paused report; an answer or a control in that message is not lost.
       session.paused = false;
-      const answersCurrent =
-        (input.kind === 'answer' && input.stepId === session.stepId) || (input.kind === 'text' && !isResumeOnly(input));
-      if (!answersCurrent) return { session, effects: [say(tx('engine.resumed')), send(current(dialog, session))] };
+      if (input.kind === 'resume' || input.kind === 'start') {
+        return { session, effects: [say(tx('engine.resumed')), send(current(dialog, session))] };
+      }
     }
     return handle(dialog, session, input, now);
-  }
-
-  function isResumeOnly(input: EngineInput): boolean {
-    return input.kind === 'text' && controlFromText(input.text) !== null;
   }
 
   function handle(dialog: DialogDef, session: Session, input: EngineInput, now: Date): AdvanceResult {

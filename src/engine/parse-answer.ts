@@ -86,15 +86,19 @@ function parseSingle(choices: Choice[], text: string, language: Language): Parse
 function parseMulti(choices: Choice[], text: string, language: Language): ParseResult {
   const whole = matchChoice(choices, text, language);
   if (whole) return { ok: true, answer: [whole.value] };
-  const tokens = text
-    .split(/,|;|\s+och\s+|\s+and\s+|\s+/i)
+  // Parts first, so labels of several words ("sociala medier, sms") are matched whole; then words ("1 3", "hot sms").
+  const parts = text
+    .split(/,|;|\s+och\s+|\s+and\s+/i)
     .map((s) => s.trim())
     .filter(Boolean);
   const values: string[] = [];
-  for (const token of tokens) {
-    const choice = matchChoice(choices, token, language);
-    if (!choice) return { ok: false, error: tx('engine.invalid.multi') };
-    if (!values.includes(choice.value)) values.push(choice.value);
+  for (const part of parts) {
+    const whole = matchChoice(choices, part, language);
+    const found = whole ? [whole] : part.split(/\s+/).map((token) => matchChoice(choices, token, language));
+    for (const choice of found) {
+      if (!choice) return { ok: false, error: tx('engine.invalid.multi') };
+      if (!values.includes(choice.value)) values.push(choice.value);
+    }
   }
   return values.length > 0 ? { ok: true, answer: values } : { ok: false, error: tx('engine.invalid.multi') };
 }

@@ -19,7 +19,7 @@ export const sessionSchema = z.object({
   address: z.string().min(1),
   dialogId: z.string().min(1),
   /** The dialog version the session was started on; an older one is migrated on purpose. */
-  dialogVersion: z.number().int().positive(),
+  dialogVersion: z.number().int().nonnegative(),
   language: languageSchema,
   /** Current step id, or SUMMARY_STEP. */
   stepId: z.string().min(1),

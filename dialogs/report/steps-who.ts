@@ -1,0 +1,58 @@
+import type { Answer } from '../../src/engine/session';
+import type { Prompt } from '../../src/engine/prompt';
+import { tx } from '../../src/engine/prompt';
+import { choices, onBehalf, textInput, type ReportStep } from './inputs';
+
+/** Rule 1: after a yes, "call 112" is the very next message, before any other question. */
+function callEmergency(answer: Answer): Prompt[] {
+  return answer === 'yes' ? [{ kind: 'message', text: tx('report.emergency.call_112'), tone: 'urgent' }] : [];
+}
+
+/** The emergency question (always first) and VEM: who reports, for whom. */
+export const whoSteps: ReportStep[] = [
+  {
+    id: 'emergency',
+    text: 'report.emergency.question',
+    hint: 'report.emergency.hint',
+    help: 'report.emergency.help',
+    summaryLabel: 'report.emergency.label',
+    input: { type: 'yesno' },
+    optional: false,
+    after: callEmergency,
+  },
+  {
+    id: 'on_behalf',
+    text: 'report.on_behalf.question',
+    hint: 'report.on_behalf.hint',
+    summaryLabel: 'report.on_behalf.label',
+    input: { type: 'single', choices: choices('report.on_behalf.choice', ['self', 'on_behalf']) },
+    optional: false,
+  },
+  {
+    id: 'relation',
+    text: 'report.relation.question',
+    hint: 'report.relation.hint',
+    summaryLabel: 'report.relation.label',
+    input: textInput(),
+    optional: false,
+    when: onBehalf,
+  },
+  {
+    id: 'reporter_name_role',
+    text: 'report.reporter_name_role.question',
+    hint: 'report.reporter_name_role.hint',
+    summaryLabel: 'report.reporter_name_role.label',
+    input: textInput(),
+    optional: true,
+    when: onBehalf,
+  },
+  {
+    id: 'target_name',
+    text: 'report.target_name.question',
+    hint: 'report.target_name.hint',
+    summaryLabel: 'report.target_name.label',
+    input: textInput(),
+    optional: false,
+    when: onBehalf,
+  },
+];

@@ -1,0 +1,26 @@
+import type { Language } from '../domain/report';
+import { engineSv } from './sv/engine';
+import { engineEn } from './en/engine';
+import { casesSv } from './sv/cases';
+import { casesEn } from './en/cases';
+import { labelsSv } from './sv/labels';
+import { labelsEn } from './en/labels';
+import { botSv } from './sv/bot';
+import { botEn } from './en/bot';
+import { reportSv } from './sv/report';
+import { reportEn } from './en/report';
+import { slackSv } from './sv/slack';
+import { slackEn } from './en/slack';
+import { teamsSv } from './sv/teams';
+import { teamsEn } from './en/teams';
+import { webSv } from './sv/web';
+import { webEn } from './en/web';
+
+/** A flat map from key to wording, with `{name}` placeholders. */
+export type Catalog = Record<string, string>;
+
+/** Every catalog by language; a test checks both hold exactly the same keys. */
+export const catalogs: Record<Language, Catalog> = {
+  sv: { ...engineSv, ...casesSv, ...labelsSv, ...botSv, ...reportSv, ...slackSv, ...teamsSv, ...webSv },
+  en: { ...engineEn, ...casesEn, ...labelsEn, ...botEn, ...reportEn, ...slackEn, ...teamsEn, ...webEn },
+};
