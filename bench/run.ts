@@ -32,7 +32,14 @@ const ESSENTIALS = ['nej', '1', 'hot', 'Ett hotfullt meddelande i kommentarerna.
 function benchEngine(): void {
   const engine = createEngine([reportDialog]);
   const now = new Date('2026-11-23T12:00:00Z');
-  const seed = { key: 'u', userId: 'bench:u', displayName: 'Bench', address: 'bench:dm:u', language: 'sv' as const, context: {} };
+  const seed = {
+    key: 'u',
+    userId: 'bench:u',
+    displayName: 'Bench',
+    address: 'bench:dm:u',
+    language: 'sv' as const,
+    context: {},
+  };
   const turns = 20_000;
   const started = performance.now();
   let session: Session | null = engine.start('report', seed, now).session;
@@ -88,12 +95,22 @@ async function benchReportsAndTakes(): Promise<void> {
   const takeStart = performance.now();
   const outcomes = await Promise.allSettled(
     Array.from({ length: 50 }, (_, i) =>
-      vaktpost.cases.take(target.id, { userId: i % 2 === 0 ? 'web:contact-kim' : 'web:contact-alex', displayName: `Taker ${i}` }, new Date()),
+      vaktpost.cases.take(
+        target.id,
+        { userId: i % 2 === 0 ? 'web:contact-kim' : 'web:contact-alex', displayName: `Taker ${i}` },
+        new Date(),
+      ),
     ),
   );
   const ms = performance.now() - takeStart;
   const winners = outcomes.filter((o) => o.status === 'fulfilled').length;
-  record({ name: '50 simultaneous takes (one owner)', value: ms, unit: 'ms', target: '< 500, 1 owner', ok: ms < 500 && winners === 1 });
+  record({
+    name: '50 simultaneous takes (one owner)',
+    value: ms,
+    unit: 'ms',
+    target: '< 500, 1 owner',
+    ok: ms < 500 && winners === 1,
+  });
   await vaktpost.close();
   await stores.close();
 }

@@ -61,7 +61,11 @@ export class CaseActions {
         const { c: caseId, i } = parseJson(value);
         const item = checklistItemIdSchema.safeParse(i);
         if (!item.success) throw new VaktpostError('checklist.unknown_item', 'unknown item');
-        return this.updated(await service.tick(caseId, actor, item.data, input?.trim() || null, now), actor, 'bot.case.ticked');
+        return this.updated(
+          await service.tick(caseId, actor, item.data, input?.trim() || null, now),
+          actor,
+          'bot.case.ticked',
+        );
       }
       case ACTION.caseNote:
         return this.updated(await service.note(value, actor, input ?? '', now), actor, 'bot.case.noted');
@@ -86,11 +90,9 @@ export class CaseActions {
   }
 
   private updated(c: Case, actor: Actor, key: string): Prompt[] {
-    const role = c.owner?.userId === actor.userId ? 'owner' : this.deps.directory.isCentral(actor.userId) ? 'central' : 'contact';
-    return [
-      message(key, { number: c.number }),
-      { kind: 'card', card: this.deps.cases.cardFor(c, role, actor.userId) },
-    ];
+    const role =
+      c.owner?.userId === actor.userId ? 'owner' : this.deps.directory.isCentral(actor.userId) ? 'central' : 'contact';
+    return [message(key, { number: c.number }), { kind: 'card', card: this.deps.cases.cardFor(c, role, actor.userId) }];
   }
 }
 

@@ -68,7 +68,9 @@ export function createBot(deps: BotDeps): TurnHandler {
       lines: [tx('bot.home.intro'), ...(mine.length === 0 ? [tx('bot.cases.none_mine')] : [])],
       sections: [
         ...mine.map((c) => ({ heading: memberCaseCard(c).title, fields: memberCaseCard(c).fields })),
-        ...(isContact ? caseListCard(tx('bot.cases.open_title'), open, tx('bot.cases.none_open')).sections ?? [] : []),
+        ...(isContact
+          ? (caseListCard(tx('bot.cases.open_title'), open, tx('bot.cases.none_open')).sections ?? [])
+          : []),
       ],
       actions: [{ id: ACTION.startReport, label: tx('bot.home.report'), value: '', style: 'primary' as const }],
     };

@@ -59,7 +59,9 @@ export class DialogTurns {
    */
   private async apply(turn: IncomingTurn, expectedRevision: number | null, result: AdvanceResult): Promise<void> {
     const submit = result.effects.find((e): e is Extract<Effect, { type: 'submit' }> => e.type === 'submit');
-    const sends = result.effects.filter((e): e is Extract<Effect, { type: 'send' }> => e.type === 'send').map((e) => e.prompt);
+    const sends = result.effects
+      .filter((e): e is Extract<Effect, { type: 'send' }> => e.type === 'send')
+      .map((e) => e.prompt);
     const previous = expectedRevision === null ? null : await this.session(turn.user.id);
     const language = result.session?.language ?? previous?.language ?? 'sv';
     const address = result.session?.address ?? previous?.address ?? turn.address;
@@ -82,12 +84,18 @@ export class DialogTurns {
     await reply(this.deps.notifier, address, language, sends);
   }
 
-  private async submit(effect: Extract<Effect, { type: 'submit' }>, session: Session, turn: IncomingTurn): Promise<Prompt[]> {
+  private async submit(
+    effect: Extract<Effect, { type: 'submit' }>,
+    session: Session,
+    turn: IncomingTurn,
+  ): Promise<Prompt[]> {
     const now = this.deps.clock.now();
     if (effect.dialogId === 'district') {
       const { districtId } = effect.result as { districtId: string };
       await this.rememberDistrict(session, districtId, now);
-      return [message('bot.district.saved', { district: this.deps.directory.district(districtId)?.name ?? districtId })];
+      return [
+        message('bot.district.saved', { district: this.deps.directory.district(districtId)?.name ?? districtId }),
+      ];
     }
     const submission = effect.result as ReportSubmission;
     if (submission.districtId) await this.rememberDistrict(session, submission.districtId, now);

@@ -39,8 +39,12 @@ export function withDistrictQuestion(dialog: DialogDef<Report>, directory: Direc
       const { district, ...rest } = answers;
       const inner = dialog.finish(rest, context, language);
       if (!inner.ok) return inner;
-      if (context.districtKnown !== 'yes' && typeof district !== 'string') return { ok: false, missingStepIds: ['district'] };
-      return { ok: true, result: { report: inner.result, ...(typeof district === 'string' ? { districtId: district } : {}) } };
+      if (context.districtKnown !== 'yes' && typeof district !== 'string')
+        return { ok: false, missingStepIds: ['district'] };
+      return {
+        ok: true,
+        result: { report: inner.result, ...(typeof district === 'string' ? { districtId: district } : {}) },
+      };
     },
     afterSubmit: (submission) => dialog.afterSubmit(submission.report),
   };

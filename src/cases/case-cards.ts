@@ -24,7 +24,8 @@ export function alertCard(c: Case, districtName: string): Card {
     { label: tx('case.field.submitted'), value: raw(dateTime(c.createdAt)) },
   ];
   const lines: Text[] = [];
-  if (c.owner && c.takenAt) lines.push(tx('case.alert.taken', { name: c.owner.displayName, time: clockTime(c.takenAt) }));
+  if (c.owner && c.takenAt)
+    lines.push(tx('case.alert.taken', { name: c.owner.displayName, time: clockTime(c.takenAt) }));
   else if (c.escalations > 0) lines.push(tx('case.alert.still_untaken', { count: c.escalations }));
   if (c.status === 'closed') lines.push(tx('case.alert.closed'));
   const actions: CardAction[] = c.owner
@@ -58,11 +59,7 @@ export function caseViewCard(
     fields.push({ label: tx('case.field.handover'), value: raw(c.pendingHandover.displayName) });
   }
   if (c.sharedWithMunicipality) fields.push({ label: tx('case.field.shared'), value: tx('common.yes') });
-  const sections: CardSection[] = [
-    ...reportSections(c.report),
-    checklistSection(c, role),
-    timelineSection(c),
-  ];
+  const sections: CardSection[] = [...reportSections(c.report), checklistSection(c, role), timelineSection(c)];
   return {
     title: tx(c.urgent ? 'case.view.title_urgent' : 'case.view.title', { number: c.number }),
     tone: c.status === 'closed' ? 'done' : c.urgent ? 'urgent' : 'normal',

@@ -170,7 +170,10 @@ export class CaseService {
         drafts.push(
           this.draft(next, `handover-done-${c.timeline.length}`, dmAddressOf(previous.userId), now, {
             language: await this.deps.languageOf(previous.userId),
-            prompt: { kind: 'message', text: tx('case.handover.accepted', { name: actor.displayName, number: c.number }) },
+            prompt: {
+              kind: 'message',
+              text: tx('case.handover.accepted', { name: actor.displayName, number: c.number }),
+            },
           }),
         );
       }
@@ -189,7 +192,10 @@ export class CaseService {
         ? [
             this.draft(next, `handover-declined-${c.timeline.length}`, dmAddressOf(c.owner.userId), now, {
               language: await this.deps.languageOf(c.owner.userId),
-              prompt: { kind: 'message', text: tx('case.handover.declined', { name: actor.displayName, number: c.number }) },
+              prompt: {
+                kind: 'message',
+                text: tx('case.handover.declined', { name: actor.displayName, number: c.number }),
+              },
             }),
           ]
         : [];
@@ -421,7 +427,9 @@ export class CaseService {
     return targets.map((t) => this.draft(c, `alert-${event}`, t.address, now, message(t.language)));
   }
 
-  private async dmTargets(people: ReturnType<Directory['responders']>): Promise<Array<{ address: string; language: Language }>> {
+  private async dmTargets(
+    people: ReturnType<Directory['responders']>,
+  ): Promise<Array<{ address: string; language: Language }>> {
     const targets: Array<{ address: string; language: Language }> = [];
     for (const person of people) {
       for (const address of this.deps.routing.dmAddresses(person)) {
@@ -438,7 +446,10 @@ export class CaseService {
     return [
       this.draft(c, `owner-${event}`, dmAddressOf(c.owner.userId), now, {
         language: await this.deps.languageOf(c.owner.userId),
-        prompt: { kind: 'card', card: caseViewCard(c, this.districtName(c), 'owner', this.successors(c, c.owner.userId)) },
+        prompt: {
+          kind: 'card',
+          card: caseViewCard(c, this.districtName(c), 'owner', this.successors(c, c.owner.userId)),
+        },
       }),
     ];
   }

@@ -117,7 +117,8 @@ export class Dispatcher {
         await this.giveUp(n, error.failure.reason, now);
         return true;
       }
-      const retryAfter = error instanceof DeliveryError && error.failure.kind === 'retry' ? error.failure.retryAfterMs : undefined;
+      const retryAfter =
+        error instanceof DeliveryError && error.failure.kind === 'retry' ? error.failure.retryAfterMs : undefined;
       const wait = Math.max(retryAfter ?? 0, backoffMs(n.attempts + 1));
       await this.deps.outbox.reschedule(n.id, new Date(now.getTime() + wait), (error as Error).message.slice(0, 200));
       this.deps.logger.warn('delivery will be retried', { notification: n.id, attempts: n.attempts + 1, waitMs: wait });

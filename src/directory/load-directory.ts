@@ -74,7 +74,9 @@ function crossReferenceProblems(data: DirectoryData): string[] {
       problems.push(`  - districts.${i}.municipality: no municipality with id "${district.municipality}"`);
     }
   });
-  data.municipalities.forEach((m, i) => m.securityOfficers.forEach((id, j) => check(id, `municipalities.${i}.securityOfficers.${j}`)));
+  data.municipalities.forEach((m, i) =>
+    m.securityOfficers.forEach((id, j) => check(id, `municipalities.${i}.securityOfficers.${j}`)),
+  );
   const accounts = new Map<string, string>();
   data.people.forEach((person, i) => {
     for (const [platform, account] of Object.entries(person.accounts)) {

@@ -65,7 +65,12 @@ export function summaryCard(dialog: DialogDef, session: Session): Prompt {
     sections,
     actions: [
       { id: ACTION.submit, label: tx('summary.submit'), value: 'submit', style: 'primary' },
-      { id: ACTION.control, label: tx('control.cancel'), value: encodeControl('cancel', SUMMARY_STEP), style: 'danger' },
+      {
+        id: ACTION.control,
+        label: tx('control.cancel'),
+        value: encodeControl('cancel', SUMMARY_STEP),
+        style: 'danger',
+      },
     ],
   };
   return { kind: 'card', card };

@@ -24,7 +24,9 @@ export function createConsoleLogger(minimum: 'info' | 'warn' | 'error' | 'silent
 }
 
 /** A logger that keeps lines in memory, for tests that check nothing sensitive is logged. */
-export function createMemoryLogger(): Logger & { lines: Array<{ level: string; message: string; fields?: LogFields }> } {
+export function createMemoryLogger(): Logger & {
+  lines: Array<{ level: string; message: string; fields?: LogFields }>;
+} {
   const lines: Array<{ level: string; message: string; fields?: LogFields }> = [];
   return {
     lines,

@@ -1,14 +1,16 @@
 /** English wording of the bot's commands, confirmations and errors. */
 export const botEn: Record<string, string> = {
   'bot.district.question': 'Which district do you (or the exposed person) belong to?',
-  'bot.district.hint': 'So the report reaches the right security contacts. I will remember it; write "district" to change.',
+  'bot.district.hint':
+    'So the report reaches the right security contacts. I will remember it; write "district" to change.',
   'bot.district.label': 'District',
   'bot.district.saved': 'Thank you. I have saved the district {district}.',
   'bot.submitted':
     'Thank you. Your report is received as case {number} and has gone to the security contacts of {district}. You will hear here when someone has taken it.',
   'bot.submitted.urgent':
     'Thank you. Your report is received as URGENT case {number} and has gone to the security contacts of {district}. If you have not called 112 yet, do it now.',
-  'bot.submitted.owned': 'The report is saved as case {number} in {district}. You took the first call and own the follow-up.',
+  'bot.submitted.owned':
+    'The report is saved as case {number} in {district}. You took the first call and own the follow-up.',
   'bot.cases.open_title': 'Open cases in your districts',
   'bot.cases.mine_title': 'Your cases',
   'bot.cases.none_open': 'No open cases right now.',
@@ -23,7 +25,8 @@ export const botEn: Record<string, string> = {
   'bot.no_session': 'You have no report in progress. Write "report" to start.',
   'bot.help':
     'I help you report threats, hate, harassment and violence linked to your political office. Write "report" to start, "cases" to see your cases, "district" to change district, "svenska" for Swedish. If anyone is in danger right now: call 112.',
-  'bot.channel_help': 'In a channel I understand "bind <district>" and "cases". Reports are made in a private chat with me.',
+  'bot.channel_help':
+    'In a channel I understand "bind <district>" and "cases". Reports are made in a private chat with me.',
   'bot.unknown_action': 'I no longer recognise that button. Write "help" to see what you can do.',
   'bot.case.ticked': 'The item is ticked in {number}.',
   'bot.case.noted': 'The note is saved in {number}.',
@@ -38,12 +41,14 @@ export const botEn: Record<string, string> = {
   'error.case.not_allowed': "Only the district's security contacts or the central security contact can do this.",
   'error.case.not_owner': "Only the case's owner can do this.",
   'error.case.closed': 'The case is closed. Reopen it first.',
-  'error.case.not_closed': 'The follow-up is not complete. Write why the case should be closed anyway, and I will close it.',
+  'error.case.not_closed':
+    'The follow-up is not complete. Write why the case should be closed anyway, and I will close it.',
   'error.case.no_consent':
     'The exposed person has not agreed to share the case with the municipality, so it is not shared. Ask them first.',
   'error.case.no_municipality': 'The district has no municipality in the directory, so the case cannot be shared.',
   'error.case.handover_not_pending': 'There is no hand-over for you to answer.',
-  'error.case.handover_invalid': "A case can only be handed over to a security contact of the district or the central contact.",
+  'error.case.handover_invalid':
+    'A case can only be handed over to a security contact of the district or the central contact.',
   'error.case.conflict': 'Someone else changed the case at the same moment. Please try again.',
   'error.checklist.unknown_item': 'That item is not in the follow-up.',
   'error.config.invalid': 'The configuration is not valid.',

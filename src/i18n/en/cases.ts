@@ -18,7 +18,7 @@ export const casesEn: Record<string, string> = {
   'case.alert.still_untaken': 'Nobody has taken this case yet (reminder {count}).',
   'case.alert.closed': 'The case is closed.',
   'case.alert.rerouted':
-    "The alert could not reach the district channel of {district}, so it comes to you as the central security contact.",
+    'The alert could not reach the district channel of {district}, so it comes to you as the central security contact.',
   'case.action.take': 'Take case',
   'case.action.view': 'Show',
   'case.action.note': 'Note',
@@ -72,7 +72,8 @@ export const casesEn: Record<string, string> = {
   'case.list.line': '{number} · {status} · {owner} · {date}',
   'case.list.line_urgent': 'URGENT {number} · {status} · {owner} · {date}',
   'case.handover.offer_title': 'Will you take over case {number}?',
-  'case.handover.offer_text': '{name} wants to hand case {number} over to you. {name} stays the owner until you accept.',
+  'case.handover.offer_text':
+    '{name} wants to hand case {number} over to you. {name} stays the owner until you accept.',
   'case.handover.accepted': '{name} has taken over case {number}. Thank you for your work.',
   'case.handover.declined': '{name} declined case {number}. You are still the owner.',
 };

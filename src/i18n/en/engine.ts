@@ -28,12 +28,14 @@ export const engineEn: Record<string, string> = {
   'engine.stale': 'That question has already been answered. This is where we are now:',
   'engine.missing': 'One answer is still needed before the report can be sent:',
   'engine.files_received': 'Thank you, I have saved {count} file(s) as evidence. Send more or press "Done".',
-  'engine.version_migrated': 'The report form has been updated since you started. Your answers are kept; we go on here.',
+  'engine.version_migrated':
+    'The report form has been updated since you started. Your answers are kept; we go on here.',
   'engine.version_restart':
     'The report form has changed so much since you started that we need to begin again. Sorry for the trouble.',
   'engine.language_changed': 'I will write in English from now on.',
   'engine.invalid.empty': 'I did not get an answer. Type your answer or use the buttons.',
-  'engine.invalid.too_long': 'The answer is too long ({length} characters). At most {max} characters, please shorten it.',
+  'engine.invalid.too_long':
+    'The answer is too long ({length} characters). At most {max} characters, please shorten it.',
   'engine.invalid.yesno': 'Please answer "yes" or "no".',
   'engine.invalid.choice': 'Choose one of the options, by button, number or word.',
   'engine.invalid.multi': 'Choose one or more options, e.g. "1, 3" or the words.',

@@ -1,14 +1,16 @@
 /** Swedish wording of the bot's commands, confirmations and errors. */
 export const botSv: Record<string, string> = {
   'bot.district.question': 'Vilket distrikt hör du (eller den utsatte) till?',
-  'bot.district.hint': 'Då når rapporten rätt säkerhetsansvariga. Jag kommer ihåg svaret; skriv "distrikt" för att byta.',
+  'bot.district.hint':
+    'Då når rapporten rätt säkerhetsansvariga. Jag kommer ihåg svaret; skriv "distrikt" för att byta.',
   'bot.district.label': 'Distrikt',
   'bot.district.saved': 'Tack. Jag har sparat distriktet {district}.',
   'bot.submitted':
     'Tack. Din rapport är mottagen som ärende {number} och har gått till säkerhetsansvariga i {district}. Du får veta här när någon har tagit den.',
   'bot.submitted.urgent':
     'Tack. Din rapport är mottagen som AKUT ärende {number} och har gått till säkerhetsansvariga i {district}. Har du inte redan ringt 112 – gör det nu.',
-  'bot.submitted.owned': 'Rapporten är sparad som ärende {number} i {district}. Du har tagit första samtalet och är ansvarig för uppföljningen.',
+  'bot.submitted.owned':
+    'Rapporten är sparad som ärende {number} i {district}. Du har tagit första samtalet och är ansvarig för uppföljningen.',
   'bot.cases.open_title': 'Öppna ärenden i dina distrikt',
   'bot.cases.mine_title': 'Dina ärenden',
   'bot.cases.none_open': 'Inga öppna ärenden just nu.',
@@ -23,7 +25,8 @@ export const botSv: Record<string, string> = {
   'bot.no_session': 'Du har ingen rapport påbörjad. Skriv "rapportera" för att börja.',
   'bot.help':
     'Jag hjälper dig att rapportera hot, hat, trakasserier och våld kopplat till ditt politiska uppdrag. Skriv "rapportera" för att börja, "ärenden" för att se dina ärenden, "distrikt" för att byta distrikt, "english" för engelska. Är någon i fara just nu: ring 112.',
-  'bot.channel_help': 'I en kanal förstår jag "bind <distrikt>" och "ärenden". Rapporter görs i ett privat samtal med mig.',
+  'bot.channel_help':
+    'I en kanal förstår jag "bind <distrikt>" och "ärenden". Rapporter görs i ett privat samtal med mig.',
   'bot.unknown_action': 'Den knappen känner jag inte igen längre. Skriv "hjälp" så visar jag vad du kan göra.',
   'bot.case.ticked': 'Punkten är avbockad i {number}.',
   'bot.case.noted': 'Anteckningen är sparad i {number}.',
@@ -38,13 +41,13 @@ export const botSv: Record<string, string> = {
   'error.case.not_allowed': 'Det här kan bara distriktets säkerhetsansvariga eller central säkerhetsansvarig göra.',
   'error.case.not_owner': 'Det här kan bara den ansvariga för ärendet göra.',
   'error.case.closed': 'Ärendet är avslutat. Öppna det igen först.',
-  'error.case.not_closed':
-    'Uppföljningen är inte klar. Skriv varför ärendet ändå ska avslutas, så avslutar jag det.',
+  'error.case.not_closed': 'Uppföljningen är inte klar. Skriv varför ärendet ändå ska avslutas, så avslutar jag det.',
   'error.case.no_consent':
     'Den utsatte har inte samtyckt till att ärendet delas med kommunen, så det delas inte. Fråga den utsatte först.',
   'error.case.no_municipality': 'Distriktet har ingen kommun angiven i katalogen, så ärendet kan inte delas.',
   'error.case.handover_not_pending': 'Det finns ingen överlämning till dig att svara på.',
-  'error.case.handover_invalid': 'Ärendet kan bara lämnas över till en säkerhetsansvarig i distriktet eller central säkerhetsansvarig.',
+  'error.case.handover_invalid':
+    'Ärendet kan bara lämnas över till en säkerhetsansvarig i distriktet eller central säkerhetsansvarig.',
   'error.case.conflict': 'Ärendet ändrades samtidigt av någon annan. Försök igen.',
   'error.checklist.unknown_item': 'Den punkten finns inte i uppföljningen.',
   'error.config.invalid': 'Inställningarna är felaktiga.',

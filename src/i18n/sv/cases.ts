@@ -56,7 +56,8 @@ export const casesSv: Record<string, string> = {
   'case.timeline.closed': '{at} Avslutat av {by} {detail}',
   'case.timeline.reopened': '{at} Öppnat igen av {by}',
   'case.timeline.escalated': '{at} Ingen hade tagit ärendet: påminnelse och eskalering till central säkerhetsansvarig',
-  'case.timeline.delivery_failed': '{at} Ett meddelande kunde inte levereras ({detail}); central säkerhetsansvarig fick det',
+  'case.timeline.delivery_failed':
+    '{at} Ett meddelande kunde inte levereras ({detail}); central säkerhetsansvarig fick det',
   'case.input.item_note': 'Kort anteckning (frivillig)',
   'case.input.note': 'Anteckning',
   'case.input.successor': 'Vem ska ta över?',
@@ -72,8 +73,7 @@ export const casesSv: Record<string, string> = {
   'case.list.line': '{number} · {status} · {owner} · {date}',
   'case.list.line_urgent': 'AKUT {number} · {status} · {owner} · {date}',
   'case.handover.offer_title': 'Vill du ta över ärende {number}?',
-  'case.handover.offer_text':
-    '{name} vill lämna över ärende {number} till dig. {name} är ansvarig tills du tackar ja.',
+  'case.handover.offer_text': '{name} vill lämna över ärende {number} till dig. {name} är ansvarig tills du tackar ja.',
   'case.handover.accepted': '{name} har tagit över ärende {number}. Tack för din insats.',
   'case.handover.declined': '{name} tackade nej till ärende {number}. Du är fortfarande ansvarig.',
 };
