@@ -264,7 +264,8 @@ export class CaseService {
       if (!checklistComplete(c.checklist) && !why) {
         throw new VaktpostError('case.not_closed', 'checklist incomplete: a reason is needed');
       }
-      const next: Case = { ...c, status: 'closed', closeReason: why };
+      // A pending hand-over ends with the case, so nobody can accept ownership of a closed case.
+      const next: Case = { ...c, status: 'closed', closeReason: why, pendingHandover: null };
       const drafts = [
         ...(await this.alertNotifications(next, `closed-${c.timeline.length}`, now)),
         ...this.memberNotifications(next, `closed-${c.timeline.length}`, now),
@@ -279,7 +280,9 @@ export class CaseService {
       if (role !== 'owner' && role !== 'central') throw new VaktpostError('case.not_allowed', 'owner or central only');
       if (c.status !== 'closed') return null;
       const next: Case = { ...c, status: c.owner ? 'open' : 'new', closeReason: null };
-      return this.withEvent(next, 'reopened', actor, now, undefined, []);
+      // The channel's alert said "closed": replace it, so the district sees the case is open again.
+      const drafts = await this.alertNotifications(next, `reopened-${c.timeline.length}`, now);
+      return this.withEvent(next, 'reopened', actor, now, undefined, drafts);
     });
   }
 

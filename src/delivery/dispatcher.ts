@@ -68,11 +68,13 @@ export class Dispatcher {
     } while (this.again);
   }
 
-  /** One pass: relay case notifications into the outbox, then send what is due. Returns how many were handled. */
+  /**
+   * One pass: relay case notifications into the outbox, then send what is due. Returns how many were attempted (sent,
+   * failed or given up); notifications another process has claimed do not count, so `drain` never spins on them.
+   */
   async runOnce(): Promise<number> {
     await relayPendingNotifications(this.deps.cases, this.deps.outbox);
-    const now = this.deps.now();
-    const due = await this.deps.outbox.due(now, 200);
+    const due = await this.deps.outbox.due(this.deps.now(), 200);
     const blockedStreams = new Set<string>();
     let handled = 0;
     for (const n of due) {
@@ -81,9 +83,10 @@ export class Dispatcher {
         blockedStreams.add(stream);
         continue;
       }
-      const ok = await this.deliver(n, now);
-      handled += 1;
-      if (!ok) blockedStreams.add(stream);
+      const outcome = await this.deliver(n);
+      if (outcome !== 'claimed_elsewhere') handled += 1;
+      // A later notification of the stream waits until this one is out, whoever is sending it.
+      if (outcome !== 'done') blockedStreams.add(stream);
     }
     return handled;
   }
@@ -101,29 +104,39 @@ export class Dispatcher {
     );
   }
 
-  private async deliver(n: Notification, now: Date): Promise<boolean> {
+  /**
+   * Sends one notification under a claim. The claim is taken at the current time (not the start of the pass), so a
+   * long pass never sends under a claim that has already expired for the other processes.
+   *
+   * At-least-once, on purpose: if the process dies (or the store fails) after the platform accepted the message and
+   * before `markSent`, the claim expires and the notification is sent again. No platform lets us ask "did this
+   * arrive?", and the other choice, never retrying an expired claim, could lose an alert silently.
+   */
+  private async deliver(n: Notification): Promise<'done' | 'retry' | 'claimed_elsewhere'> {
+    const now = this.deps.now();
     const until = new Date(now.getTime() + (this.deps.claimMs ?? 60_000));
-    if (!(await this.deps.outbox.claim(n.id, this.holder, now, until))) return true;
+    if (!(await this.deps.outbox.claim(n.id, this.holder, now, until))) return 'claimed_elsewhere';
+    if (!this.deps.notifier.handles(n.address)) {
+      await this.giveUp(n, 'no adapter for this address', now);
+      return 'done';
+    }
     try {
-      if (!this.deps.notifier.handles(n.address)) {
-        await this.giveUp(n, 'no adapter for this address', now);
-        return true;
-      }
       await this.deps.notifier.send(n.address, n.message);
-      await this.deps.outbox.markSent(n.id, this.deps.now());
-      return true;
     } catch (error) {
       if (error instanceof DeliveryError && error.failure.kind !== 'retry') {
         await this.giveUp(n, error.failure.reason, now);
-        return true;
+        return 'done';
       }
       const retryAfter =
         error instanceof DeliveryError && error.failure.kind === 'retry' ? error.failure.retryAfterMs : undefined;
       const wait = Math.max(retryAfter ?? 0, backoffMs(n.attempts + 1));
       await this.deps.outbox.reschedule(n.id, new Date(now.getTime() + wait), (error as Error).message.slice(0, 200));
       this.deps.logger.warn('delivery will be retried', { notification: n.id, attempts: n.attempts + 1, waitMs: wait });
-      return false;
+      return 'retry';
     }
+    // Outside the try: a failure to record the send must not be taken for a failed send and retried at once.
+    await this.deps.outbox.markSent(n.id, this.deps.now());
+    return 'done';
   }
 
   private async giveUp(n: Notification, reason: string, now: Date): Promise<void> {

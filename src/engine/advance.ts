@@ -1,5 +1,5 @@
 import type { AttachmentRef, Language } from '../domain/report';
-import { controlFromText, isSubmitWord, languageFromText } from './control-words';
+import { controlFromText, isResumeWord, isSubmitWord, languageFromText } from './control-words';
 import type { DialogDef, StepDef } from './dialog';
 import type { EngineInput } from './input';
 import { checkButtonAnswer, parseTypedAnswer } from './parse-answer';
@@ -80,7 +80,7 @@ export function createEngine(dialogs: DialogDef[]): Engine {
     if (session.paused) {
       // Any message resumes a paused report; an answer or a control in that message is not lost.
       session.paused = false;
-      if (input.kind === 'resume' || input.kind === 'start') {
+      if (input.kind === 'resume' || input.kind === 'start' || (input.kind === 'text' && isResumeWord(input.text))) {
         return { session, effects: [say(tx('engine.resumed')), send(current(dialog, session))] };
       }
     }

@@ -30,6 +30,14 @@ const LANGUAGE_WORDS: Record<string, Language> = {
   swedish: 'sv',
 };
 
+/** Words that only greet or ask to go on; after a pause they resume the report instead of becoming an answer. */
+const RESUME_WORDS = new Set(['hej', 'halla', 'fortsatt', 'rapportera', 'hi', 'hello', 'continue', 'resume', 'report']);
+
+/** True when the whole message just asks to go on (after a pause). */
+export function isResumeWord(text: string): boolean {
+  return RESUME_WORDS.has(foldForMatch(text));
+}
+
 const SUBMIT_WORDS = new Set(['skicka', 'skicka in', 'send', 'submit']);
 
 /** The control a whole message stands for, or null. */

@@ -15,12 +15,14 @@ import { teamsSv } from './sv/teams';
 import { teamsEn } from './en/teams';
 import { webSv } from './sv/web';
 import { webEn } from './en/web';
+import { remindersSv } from './sv/reminders';
+import { remindersEn } from './en/reminders';
 
 /** A flat map from key to wording, with `{name}` placeholders. */
 export type Catalog = Record<string, string>;
 
 /** Every catalog by language; a test checks both hold exactly the same keys. */
 export const catalogs: Record<Language, Catalog> = {
-  sv: { ...engineSv, ...casesSv, ...labelsSv, ...botSv, ...reportSv, ...slackSv, ...teamsSv, ...webSv },
-  en: { ...engineEn, ...casesEn, ...labelsEn, ...botEn, ...reportEn, ...slackEn, ...teamsEn, ...webEn },
+  sv: { ...engineSv, ...casesSv, ...labelsSv, ...botSv, ...reportSv, ...slackSv, ...teamsSv, ...webSv, ...remindersSv },
+  en: { ...engineEn, ...casesEn, ...labelsEn, ...botEn, ...reportEn, ...slackEn, ...teamsEn, ...webEn, ...remindersEn },
 };

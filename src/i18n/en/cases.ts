@@ -53,7 +53,7 @@ export const casesEn: Record<string, string> = {
   'case.timeline.item_done': '{at} {by} ticked a follow-up item',
   'case.timeline.note': '{at} {by}: {detail}',
   'case.timeline.shared': '{at} {by} shared the case with {detail}',
-  'case.timeline.closed': '{at} Closed by {by} {detail}',
+  'case.timeline.closed': '{at} Closed by {by}. {detail}',
   'case.timeline.reopened': '{at} Reopened by {by}',
   'case.timeline.escalated': '{at} Nobody had taken the case: reminder and escalation to the central security contact',
   'case.timeline.delivery_failed': '{at} A message could not be delivered ({detail}); the central contact got it',

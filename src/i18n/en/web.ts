@@ -40,6 +40,8 @@ export const webEn: Record<string, string> = {
   'web.error.send': 'That could not be sent. Please try again. If anyone is in danger: call 112.',
   'web.error.offline': 'Lost contact with Vaktpost. Trying again …',
   'web.error.bad_request': 'The request could not be read: {problem}',
+  'web.error.no_cast':
+    'The directory has no member with a web account (accounts: { web: … }) in any district, so the demo has nobody to show.',
   'web.error.forbidden':
     'The demo page only accepts requests from its own page on this computer (127.0.0.1 or localhost).',
 };

@@ -53,7 +53,7 @@ export const casesSv: Record<string, string> = {
   'case.timeline.item_done': '{at} {by} bockade av en punkt i uppföljningen',
   'case.timeline.note': '{at} {by}: {detail}',
   'case.timeline.shared': '{at} {by} delade ärendet med {detail}',
-  'case.timeline.closed': '{at} Avslutat av {by} {detail}',
+  'case.timeline.closed': '{at} Avslutat av {by}. {detail}',
   'case.timeline.reopened': '{at} Öppnat igen av {by}',
   'case.timeline.escalated': '{at} Ingen hade tagit ärendet: påminnelse och eskalering till central säkerhetsansvarig',
   'case.timeline.delivery_failed':

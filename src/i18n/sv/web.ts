@@ -40,6 +40,8 @@ export const webSv: Record<string, string> = {
   'web.error.send': 'Det gick inte att skicka. Försök igen. Är någon i fara: ring 112.',
   'web.error.offline': 'Kontakten med Vaktpost bröts. Jag försöker igen …',
   'web.error.bad_request': 'Begäran kunde inte läsas: {problem}',
+  'web.error.no_cast':
+    'Katalogen har ingen medlem med ett webbkonto (accounts: { web: … }) i något distrikt, så demon har ingen att visa.',
   'web.error.forbidden':
     'Demosidan tar bara emot begäranden från sin egen sida på den här datorn (127.0.0.1 eller localhost).',
 };

@@ -1,0 +1,133 @@
+import { alertCard, categoryList } from '../cases/case-cards';
+import { dateOnly } from '../cases/format-time';
+import type { Case } from '../domain/case';
+import { ACTION } from '../engine/actions';
+import type { Card, CardAction, CardSection, Text } from '../engine/prompt';
+import { tx } from '../engine/prompt';
+import type { OwnerDigest } from './plan';
+
+const MINUTE = 60_000;
+
+/** "45 min", "5 h", "3 days": how long a case has waited, rounded down. */
+export function durationText(ms: number): Text {
+  const minutes = Math.max(0, Math.floor(ms / MINUTE));
+  if (minutes < 120) return tx('reminder.duration.minutes', { count: minutes });
+  if (minutes < 48 * 60) return tx('reminder.duration.hours', { count: Math.floor(minutes / 60) });
+  return tx('reminder.duration.days', { count: Math.floor(minutes / (24 * 60)) });
+}
+
+const showAction = (c: Case): CardAction => ({ id: ACTION.caseView, label: tx('case.action.view'), value: c.id });
+const takeAction = (c: Case): CardAction => ({
+  id: ACTION.caseTake,
+  label: tx('case.action.take'),
+  value: c.id,
+  style: 'primary',
+});
+
+/** The untaken cases of one district as a digest shows them. */
+export interface UntakenGroup {
+  districtName: string;
+  cases: Case[];
+}
+
+/** What one recipient's digest holds: their own open cases and/or the untaken cases of districts they watch. */
+export interface DigestContent {
+  owned?: OwnerDigest;
+  untaken: UntakenGroup[];
+}
+
+function ownedSections(digest: OwnerDigest): CardSection[] {
+  const items = digest.cases.flatMap((d) => d.items);
+  const header: CardSection = {
+    heading: tx('reminder.digest.owned_heading', { count: digest.cases.length }),
+    lines: [
+      tx('reminder.digest.owned_summary', {
+        overdue: items.filter((i) => i.state === 'overdue').length,
+        soon: items.filter((i) => i.state === 'due_soon').length,
+      }),
+    ],
+  };
+  const perCase = digest.cases.map(({ case: c, items: reminders }): CardSection => ({
+    lines: [
+      tx(c.urgent ? 'reminder.digest.case_line_urgent' : 'reminder.digest.case_line', {
+        number: c.number,
+        date: dateOnly(c.createdAt),
+      }),
+      ...(reminders.length === 0
+        ? [tx('reminder.digest.nothing_due')]
+        : reminders.map((r) =>
+            tx(r.state === 'overdue' ? 'reminder.digest.item_overdue' : 'reminder.digest.item_due_soon', {
+              item: tx(`case.item.${r.item}`),
+              date: dateOnly(r.dueAt),
+            }),
+          )),
+    ],
+    actions: [showAction(c)],
+  }));
+  return [header, ...perCase];
+}
+
+function untakenSections(group: UntakenGroup): CardSection[] {
+  const header: CardSection = {
+    heading: tx('reminder.digest.untaken_heading', { district: group.districtName, count: group.cases.length }),
+    lines: [tx('reminder.digest.untaken_hint')],
+  };
+  // Only what a channel alert may carry (DOMAIN rule 11): number, category, urgency, date.
+  const perCase = group.cases.map((c): CardSection => ({
+    lines: [
+      tx(c.urgent ? 'reminder.digest.untaken_line_urgent' : 'reminder.digest.untaken_line', {
+        number: c.number,
+        category: categoryList(c),
+        date: dateOnly(c.createdAt),
+      }),
+    ],
+    actions: [takeAction(c), showAction(c)],
+  }));
+  return [header, ...perCase];
+}
+
+/** The one daily message of a recipient: their open cases first, then what nobody has taken yet. */
+export function digestCard(date: string, content: DigestContent): Card {
+  const urgent =
+    content.untaken.some((g) => g.cases.some((c) => c.urgent)) ||
+    (content.owned?.cases.some((d) => d.items.some((i) => i.state === 'overdue')) ?? false);
+  return {
+    title: tx('reminder.digest.title', { date }),
+    tone: urgent ? 'urgent' : 'normal',
+    sections: [...(content.owned ? ownedSections(content.owned) : []), ...content.untaken.flatMap(untakenSections)],
+  };
+}
+
+/**
+ * The re-announcement in the district's channel: a new message (not an edit of the alert) so it is noticed, with the
+ * alert's minimal fields and its "Take case" button.
+ */
+export function channelEscalationCard(c: Case, districtName: string, waitedMs: number): Card {
+  return {
+    ...alertCard(c, districtName),
+    title: tx(c.urgent ? 'reminder.escalation.channel_title_urgent' : 'reminder.escalation.channel_title', {
+      number: c.number,
+    }),
+    lines: [tx('reminder.escalation.channel_text', { duration: durationText(waitedMs), count: c.escalations })],
+  };
+}
+
+/** The escalation to the central contact's direct messages: take it, or look at it first. */
+export function centralEscalationCard(c: Case, districtName: string, waitedMs: number): Card {
+  const alert = alertCard(c, districtName);
+  return {
+    title: tx(c.urgent ? 'reminder.escalation.central_title_urgent' : 'reminder.escalation.central_title', {
+      number: c.number,
+    }),
+    tone: c.urgent ? 'urgent' : 'normal',
+    lines: [
+      tx('reminder.escalation.central_text', {
+        district: districtName,
+        duration: durationText(waitedMs),
+        count: c.escalations,
+      }),
+    ],
+    ...(alert.fields ? { fields: alert.fields } : {}),
+    actions: [takeAction(c), showAction(c)],
+  };
+}
