@@ -1,0 +1,70 @@
+import { CloudAdapter } from 'botbuilder';
+import express, { type Express } from 'express';
+import type { AdapterDeps, PlatformAdapter } from '../../src/ports/platform-adapter';
+import { StrictBotFrameworkAuthentication } from './bot-framework-auth';
+import { checkTeamsConfig, type TeamsAdapterConfig } from './config';
+import { createConversationRefs } from './conversation-refs';
+import { createErrorBoundary, createTeamsApplication } from './teams-application';
+import { createTeamsNotifier } from './teams-notifier';
+
+/** The one route Teams (through the Azure Bot's messaging endpoint) posts activities to. */
+export const TEAMS_MESSAGES_PATH = '/api/messages';
+
+/**
+ * The Teams adapter: botbuilder's CloudAdapter checks the Bot Framework token on every request (with
+ * ConfigurationBotFrameworkAuthentication, made strict about forged tokens), teams-ai's Application routes the
+ * activities, and the notifier sends proactively. Throws a clear error when there is no app id and TEAMS_DEV_NO_AUTH is not set.
+ */
+export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps): PlatformAdapter {
+  const settings = checkTeamsConfig(config);
+  if (!settings.appId) {
+    deps.logger.warn(
+      'TEAMS_DEV_NO_AUTH is set and MicrosoftAppId is not: /api/messages accepts UNAUTHENTICATED requests. ' +
+        'Anyone who can reach this server can act as any Teams user. Never run like this outside local development.',
+      { platform: 'teams', devNoAuth: true },
+    );
+  }
+  // Without an app id botbuilder's MultiTenant path is the one that runs with authentication off; SingleTenant and
+  // MSI insist on an id and tenant.
+  // Only these four settings are passed on purpose: giving botbuilder any endpoint of its own (say, an OpenID
+  // metadata url) switches it to a fully custom cloud in which the token issuer check is left empty.
+  const adapter = new CloudAdapter(
+    new StrictBotFrameworkAuthentication({
+      MicrosoftAppId: settings.appId ?? '',
+      MicrosoftAppPassword: settings.appPassword ?? '',
+      MicrosoftAppType: settings.appId ? settings.appType : 'MultiTenant',
+      MicrosoftAppTenantId: settings.tenantId ?? '',
+    }),
+  );
+  adapter.onTurnError = createErrorBoundary(deps);
+  const refs = createConversationRefs(deps.keyValues);
+  const application = createTeamsApplication({ ...deps, refs });
+  const notifier = createTeamsNotifier({
+    adapter,
+    appId: settings.appId ?? '',
+    refs,
+    keyValues: deps.keyValues,
+    logger: deps.logger,
+    clock: deps.clock,
+    ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
+  });
+
+  return {
+    platform: 'teams',
+    notifier,
+    mount(app: Express) {
+      app.post(TEAMS_MESSAGES_PATH, express.json({ limit: '1mb' }), async (req, res) => {
+        // botbuilder answers 401 itself when the token is missing or wrong, before any of our code runs.
+        await adapter.process(req, res, async (ctx) => {
+          await application.run(ctx);
+        });
+      });
+    },
+    async start() {
+      // Nothing runs beside HTTP: Teams pushes every activity to /api/messages.
+    },
+    async stop() {
+      // No connections or timers of our own to close.
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, TurnContext as Context } from 'botbuilder';
+import type { OutgoingMessage } from '../../src/engine/prompt';
+import type { Clock } from '../../src/ports/clock';
+import type { KeyValueStore } from '../../src/ports/key-value-store';
+import type { Logger } from '../../src/ports/logger';
+import { DeliveryError, type Notifier } from '../../src/ports/notifier';
+import type { ConversationRefs } from './conversation-refs';
+import { toDeliveryError } from './delivery-errors';
+import { renderAdaptiveCard } from './render-adaptive-card';
+
+/** Key-value namespace of sent activity ids, keyed `${updateKey}|${address}`, so a later send updates in place. */
+export const MESSAGE_NAMESPACE = 'teams-message';
+
+/** Where a message with an update key was posted. */
+interface SentMessage {
+  activityId: string;
+  conversationId: string;
+}
+
+/** What the notifier needs; the adapter is botbuilder's CloudAdapter (the only SDK type it touches). */
+export interface TeamsNotifierDeps {
+  adapter: CloudAdapter;
+  /** The bot's app id, or '' without authentication (development only). */
+  appId: string;
+  tenantId?: string;
+  refs: ConversationRefs;
+  keyValues: KeyValueStore;
+  logger: Logger;
+  clock: Clock;
+}
+
+/** The Bot Connector audience for proactive calls (public cloud). */
+const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
+
+/**
+ * Proactive delivery to `teams:dm:<account>` and `teams:conv:<conversation>` through stored conversation references.
+ * A personal chat we have no reference for is opened with the user (Teams allows it when the app is installed for
+ * them or in one of their teams); failures become DeliveryErrors the dispatcher understands.
+ */
+export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
+  const { adapter, appId, refs, keyValues } = deps;
+
+  /**
+   * Runs `work` in a conversation. Errors are caught inside the turn and rethrown outside it, because botbuilder
+   * would otherwise hand them to the adapter's onTurnError and the dispatcher would never hear of them.
+   */
+  async function inConversation<T>(reference: Partial<ConversationReference>, work: (ctx: TurnContext) => Promise<T>) {
+    type Outcome = { value: T } | { error: unknown };
+    let outcome = { error: new Error('teams: the turn did not run') } as Outcome;
+    await adapter.continueConversationAsync(appId, reference, async (ctx) => {
+      try {
+        outcome = { value: await work(ctx) };
+      } catch (error) {
+        outcome = { error };
+      }
+    });
+    const settled = outcome as Outcome;
+    if ('error' in settled) throw settled.error;
+    return settled.value;
+  }
+
+  /** Opens a personal chat with a user we know only by account id; null when we know no region to ask. */
+  async function openPersonalChat(address: string, accountId: string): Promise<Partial<ConversationReference> | null> {
+    const hint = await refs.userHint(accountId);
+    const any = await refs.anyReference();
+    const serviceUrl = hint?.serviceUrl ?? any?.serviceUrl;
+    const tenantId = hint?.tenantId ?? deps.tenantId ?? any?.conversation?.tenantId;
+    if (!serviceUrl || !tenantId) return null;
+    const botId = any?.bot?.id ?? `28:${appId}`;
+    const parameters = {
+      isGroup: false,
+      bot: { id: botId, name: any?.bot?.name ?? '' },
+      members: [{ id: hint?.teamsId ?? accountId, name: '' }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as ConversationParameters;
+    let created: Partial<ConversationReference> | null = null;
+    await adapter.createConversationAsync(appId, 'msteams', serviceUrl, CONNECTOR_AUDIENCE, parameters, async (ctx) => {
+      const { activityId: _activityId, ...reference } = Context.getConversationReference(ctx.activity);
+      // Marked personal so the stored reference reads like one Teams itself would have given us.
+      const conversation = { ...reference.conversation, conversationType: 'personal' } as typeof reference.conversation;
+      created = { ...reference, conversation };
+    });
+    if (created) await refs.put(address, created);
+    return created;
+  }
+
+  async function referenceFor(address: string): Promise<Partial<ConversationReference>> {
+    const stored = await refs.get(address);
+    if (stored) return stored;
+    const accountId = address.startsWith('teams:dm:') ? address.slice('teams:dm:'.length) : '';
+    const opened = accountId ? await openPersonalChat(address, accountId) : null;
+    if (!opened) throw new DeliveryError({ kind: 'invalid_address', reason: 'teams: no conversation reference' });
+    return opened;
+  }
+
+  async function deliver(address: string, message: OutgoingMessage): Promise<void> {
+    const card = renderAdaptiveCard(message.prompt, message.language);
+    const activity: Partial<Activity> = MessageFactory.attachment(CardFactory.adaptiveCard(card));
+    const reference = await referenceFor(address);
+    const messageKey = message.updateKey ? `${message.updateKey}|${address}` : undefined;
+    const previous = messageKey ? await keyValues.get<SentMessage>(MESSAGE_NAMESPACE, messageKey) : null;
+    if (previous) {
+      try {
+        await inConversation(reference, (ctx) => ctx.updateActivity({ ...activity, id: previous.activityId }));
+        return;
+      } catch (error) {
+        // The old message was deleted: post a fresh one rather than lose the update.
+        if ((error as { statusCode?: unknown }).statusCode !== 404) throw error;
+      }
+    }
+    const sent = await inConversation(reference, (ctx) => {
+      // botbuilder gives the continuation activity a random id and would send our message as a reply to it; without
+      // it the message goes to the conversation itself, which in a channel starts a new post.
+      ctx.activity.id = undefined;
+      return ctx.sendActivity(activity);
+    });
+    if (messageKey && sent?.id) {
+      const record: SentMessage = { activityId: sent.id, conversationId: reference.conversation?.id ?? '' };
+      await keyValues.put(MESSAGE_NAMESPACE, messageKey, record);
+    }
+  }
+
+  return {
+    handles: (address) => /^teams:(dm|conv):.+/.test(address),
+    async send(address, message) {
+      if (!/^teams:(dm|conv):.+/.test(address)) {
+        throw new DeliveryError({ kind: 'invalid_address', reason: 'teams: not a Teams address' });
+      }
+      try {
+        await deliver(address, message);
+      } catch (error) {
+        const failure = toDeliveryError(error, deps.clock.now());
+        deps.logger.warn('teams: delivery failed', { kind: failure.failure.kind, reason: failure.failure.reason });
+        throw failure;
+      }
+    },
+  };
+}
