@@ -29,6 +29,8 @@ export class Dispatcher {
   private readonly holder = `dispatcher-${randomUUID()}`;
   private running: Promise<void> | null = null;
   private again = false;
+  /** The pass running now: passes of one dispatcher (kick's loop, drain) run one after another, never together. */
+  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly deps: DispatcherDeps) {}
 
@@ -71,8 +73,15 @@ export class Dispatcher {
   /**
    * One pass: relay case notifications into the outbox, then send what is due. Returns how many were attempted (sent,
    * failed or given up); notifications another process has claimed do not count, so `drain` never spins on them.
+   * Passes are serialised: two passes of one dispatcher hold the same claims, so they must never overlap.
    */
-  async runOnce(): Promise<number> {
+  runOnce(): Promise<number> {
+    const pass = this.tail.then(() => this.pass());
+    this.tail = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private async pass(): Promise<number> {
     await relayPendingNotifications(this.deps.cases, this.deps.outbox);
     const due = await this.deps.outbox.due(this.deps.now(), 200);
     const blockedStreams = new Set<string>();
@@ -84,7 +93,7 @@ export class Dispatcher {
         continue;
       }
       const outcome = await this.deliver(n);
-      if (outcome !== 'claimed_elsewhere') handled += 1;
+      if (outcome !== 'not_ours') handled += 1;
       // A later notification of the stream waits until this one is out, whoever is sending it.
       if (outcome !== 'done') blockedStreams.add(stream);
     }
@@ -112,10 +121,10 @@ export class Dispatcher {
    * before `markSent`, the claim expires and the notification is sent again. No platform lets us ask "did this
    * arrive?", and the other choice, never retrying an expired claim, could lose an alert silently.
    */
-  private async deliver(n: Notification): Promise<'done' | 'retry' | 'claimed_elsewhere'> {
+  private async deliver(n: Notification): Promise<'done' | 'retry' | 'not_ours'> {
     const now = this.deps.now();
     const until = new Date(now.getTime() + (this.deps.claimMs ?? 60_000));
-    if (!(await this.deps.outbox.claim(n.id, this.holder, now, until))) return 'claimed_elsewhere';
+    if (!(await this.deps.outbox.claim(n.id, this.holder, now, until))) return 'not_ours';
     if (!this.deps.notifier.handles(n.address)) {
       await this.giveUp(n, 'no adapter for this address', now);
       return 'done';

@@ -1,0 +1,113 @@
+import { App, ExpressReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
+import type { Express } from 'express';
+import type { AdapterDeps, PlatformAdapter } from '../../src/ports/platform-adapter';
+import { handleSlackRequest, type IncomingDeps } from './incoming';
+import { boltLogger } from './slack-logger';
+import { SlackNotifier } from './slack-notifier';
+import { TurnQueue } from './turn-queue';
+import { SlackUserProfiles } from './user-profiles';
+
+/** How to reach one Slack workspace. */
+export interface SlackAdapterConfig {
+  /** The bot token (`xoxb-…`) from "OAuth & Permissions". */
+  botToken: string;
+  /** The signing secret from "Basic Information"; every HTTP request is verified with it. */
+  signingSecret: string;
+  /** An app-level token (`xapp-…`) with `connections:write`: when set, Socket Mode is used instead of HTTP. */
+  appToken?: string;
+  /** The Web API base URL (default `https://slack.com/api/`), e.g. a local fake in tests or a proxy. */
+  apiUrl?: string;
+}
+
+/** The Slack adapter; `settled()` waits for work handed over after acks (tests, graceful shutdown). */
+export interface SlackAdapter extends PlatformAdapter {
+  /** Resolves once every turn and modal handed over so far has been handled. */
+  settled(): Promise<void>;
+}
+
+/** Where Slack sends events, interactivity, shortcuts and slash commands (the manifest's request URL). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+
+/**
+ * Creates the Slack adapter: Bolt verifies and parses requests (HTTP with the signing secret, or Socket Mode), the
+ * adapter turns them into IncomingTurns for the core and renders the core's prompts as Block Kit.
+ */
+export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps): SlackAdapter {
+  const logger = boltLogger(deps.logger);
+  // The dispatcher retries with backoff and honours Retry-After, so the client must fail fast and say why.
+  const clientOptions: webApi.WebClientOptions = {
+    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+    logger,
+  };
+  const client = new webApi.WebClient(config.botToken, clientOptions);
+  const notifier = new SlackNotifier(client, deps.keyValues);
+  const queue = new TurnQueue();
+  const identity: { botUserId?: string; botId?: string } = {};
+  const socketMode = config.appToken !== undefined && config.appToken !== '';
+  const http = socketMode
+    ? undefined
+    : new ExpressReceiver({
+        signingSecret: config.signingSecret,
+        endpoints: SLACK_EVENTS_PATH,
+        // Bolt answers only after our handler returns: that is how the delivery mark is stored before the ack.
+        processBeforeResponse: true,
+        logger,
+      });
+  const receiver: Receiver =
+    http ?? new SocketModeReceiver({ appToken: config.appToken ?? '', logger, installerOptions: { clientOptions } });
+  const app = new App({
+    receiver,
+    // No auth.test before an ack: the bot's ids are fetched in start() and only used to skip its own messages.
+    authorize: async () => ({ botToken: config.botToken, ...identity }),
+    logger,
+    clientOptions,
+    ignoreSelf: false,
+    convoStore: false,
+  });
+  const incoming: IncomingDeps = {
+    deps,
+    client,
+    notifier,
+    profiles: new SlackUserProfiles(client, deps.clock, deps.logger),
+    queue,
+    botUserId: () => identity.botUserId,
+  };
+  app.use(async (args) => {
+    const ack = 'ack' in args && typeof args.ack === 'function' ? () => args.ack() : undefined;
+    await handleSlackRequest(incoming, args.body, ack);
+  });
+  app.error(async (error) => {
+    deps.logger.error('slack request failed', { code: error.code ?? 'unknown' });
+    // Rethrown so Bolt answers 500 without an ack, and Slack delivers the event again.
+    throw error;
+  });
+
+  return {
+    platform: 'slack',
+    notifier,
+    mount(server: Express) {
+      if (http) server.use(http.router);
+    },
+    async start() {
+      try {
+        const auth = await client.auth.test();
+        if (auth.user_id) identity.botUserId = auth.user_id;
+        if (auth.bot_id) identity.botId = auth.bot_id;
+      } catch (error) {
+        deps.logger.warn('slack auth.test failed; check SLACK_BOT_TOKEN', {
+          error: (error as { code?: string }).code ?? 'unknown',
+        });
+      }
+      if (socketMode) await app.start();
+      deps.logger.info('slack adapter started', { mode: socketMode ? 'socket' : 'http', path: SLACK_EVENTS_PATH });
+    },
+    async stop() {
+      if (socketMode) await app.stop();
+      await queue.settled();
+    },
+    settled: () => queue.settled(),
+  };
+}

@@ -1,0 +1,66 @@
+import type { types } from '@slack/bolt';
+import type { Language } from '../../src/domain/report';
+import type { Prompt } from '../../src/engine/prompt';
+import { translate } from '../../src/i18n/translate';
+import { context, LIMITS, textSections } from './blocks';
+import { escapeSlack, fit } from './escape';
+import type { ModalSpec } from './modal';
+import { renderCard } from './render-card';
+import { renderContext } from './render-context';
+import { renderQuestion } from './render-question';
+
+/** A prompt in Block Kit, with the notification text and the modals its buttons may open. */
+export interface RenderedPrompt {
+  /** The notification and screen-reader text: a card's title only, never report text. */
+  text: string;
+  blocks: types.KnownBlock[];
+  /** Modal descriptions by key; the notifier stores them before posting so a press can open them at once. */
+  modals: Map<string, ModalSpec>;
+}
+
+/**
+ * Renders a neutral prompt for a message (50 blocks at most) or a view such as the Home tab (100). Wording comes
+ * from the core's texts only; every string is escaped.
+ */
+export function renderPrompt(
+  prompt: Prompt,
+  language: Language,
+  surface: 'message' | 'view' = 'message',
+): RenderedPrompt {
+  const ctx = renderContext(language);
+  const maxBlocks = surface === 'message' ? LIMITS.messageBlocks : LIMITS.viewBlocks;
+  switch (prompt.kind) {
+    case 'message': {
+      const text = escapeSlack(translate(language, prompt.text));
+      // Urgent words (call 112) stand out: a siren and bold on every line, as mrkdwn bold cannot span lines.
+      const shown =
+        prompt.tone === 'urgent'
+          ? `:rotating_light: ${text
+              .split('\n')
+              .map((line) => (line.trim() ? `*${line.trim()}*` : line))
+              .join('\n')}`
+          : text;
+      return {
+        text: fit(translate(language, prompt.text), LIMITS.sectionText),
+        blocks: cap(textSections(shown), maxBlocks),
+        modals: ctx.modals,
+      };
+    }
+    case 'question':
+      return {
+        text: fit(translate(language, prompt.text), LIMITS.sectionText),
+        blocks: cap(renderQuestion(prompt, ctx), maxBlocks),
+        modals: ctx.modals,
+      };
+    case 'card':
+      return {
+        text: fit(translate(language, prompt.card.title), LIMITS.headerText),
+        blocks: renderCard(prompt.card, ctx, maxBlocks),
+        modals: ctx.modals,
+      };
+  }
+}
+
+function cap(blocks: types.KnownBlock[], max: number): types.KnownBlock[] {
+  return blocks.length <= max ? blocks : [...blocks.slice(0, max - 1), context('…')];
+}

@@ -1,0 +1,97 @@
+import type { webApi } from '@slack/bolt';
+import type { OutgoingMessage } from '../../src/engine/prompt';
+import type { KeyValueStore } from '../../src/ports/key-value-store';
+import { DeliveryError, type Notifier } from '../../src/ports/notifier';
+import { slackErrorCode, toDeliveryError } from './map-slack-error';
+import { MODAL_NAMESPACE } from './modal';
+import { renderPrompt, type RenderedPrompt } from './render-block-kit';
+
+/** Where the posted message of each update key is kept, so a later send edits it instead of posting anew. */
+export const MESSAGE_NAMESPACE = 'slack-message';
+
+/** Slack's place for a posted message. */
+export interface PostedMessage {
+  channel: string;
+  ts: string;
+}
+
+/** Errors of chat.update meaning the old message is gone or frozen: post a fresh one instead. */
+const UPDATE_GONE = new Set(['message_not_found', 'cant_update_message', 'edit_window_closed', 'channel_not_found']);
+
+type Target = { kind: 'dm' | 'channel' | 'home'; id: string };
+
+/** Reads `slack:dm:<user>`, `slack:channel:<channel>` or `slack:home:<user>`; null for anything else. */
+export function parseSlackAddress(address: string): Target | null {
+  const match = /^slack:(dm|channel|home):([A-Z0-9]+)$/i.exec(address);
+  if (!match?.[1] || !match[2]) return null;
+  return { kind: match[1] as Target['kind'], id: match[2] };
+}
+
+/**
+ * Delivers neutral messages to Slack. A DM goes to the user id (Slack puts it in the app's DM), a channel alert to
+ * the channel, and anything for `slack:home:<user>` becomes that user's Home tab. Failures are thrown as
+ * DeliveryError for the dispatcher, which retries with backoff.
+ */
+export class SlackNotifier implements Notifier {
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly keyValues: KeyValueStore,
+  ) {}
+
+  handles(address: string): boolean {
+    return address.startsWith('slack:');
+  }
+
+  async send(address: string, message: OutgoingMessage): Promise<void> {
+    const target = parseSlackAddress(address);
+    if (!target)
+      throw new DeliveryError({ kind: 'invalid_address', reason: 'not a Slack dm, channel or home address' });
+    const rendered = renderPrompt(message.prompt, message.language, target.kind === 'home' ? 'view' : 'message');
+    try {
+      // Stored before posting: the button may be pressed the moment it appears.
+      for (const [key, spec] of rendered.modals) await this.keyValues.put(MODAL_NAMESPACE, key, spec);
+      if (target.kind === 'home') {
+        await this.client.views.publish({ user_id: target.id, view: { type: 'home', blocks: rendered.blocks } });
+        return;
+      }
+      if (message.updateKey === undefined) {
+        await this.post(target.id, rendered);
+        return;
+      }
+      await this.postOrUpdate(`${message.updateKey}|${address}`, target.id, rendered);
+    } catch (error) {
+      throw toDeliveryError(error);
+    }
+  }
+
+  private async postOrUpdate(key: string, channel: string, rendered: RenderedPrompt): Promise<void> {
+    const existing = await this.keyValues.get<PostedMessage>(MESSAGE_NAMESPACE, key);
+    if (existing) {
+      try {
+        await this.client.chat.update({
+          channel: existing.channel,
+          ts: existing.ts,
+          text: rendered.text,
+          blocks: rendered.blocks,
+        });
+        return;
+      } catch (error) {
+        if (!UPDATE_GONE.has(slackErrorCode(error) ?? '')) throw error;
+      }
+    }
+    const posted = await this.post(channel, rendered);
+    await this.keyValues.put<PostedMessage>(MESSAGE_NAMESPACE, key, posted);
+  }
+
+  private async post(channel: string, rendered: RenderedPrompt): Promise<PostedMessage> {
+    const result = await this.client.chat.postMessage({
+      channel,
+      text: rendered.text,
+      blocks: rendered.blocks,
+      // Nothing a member wrote may turn into a preview in a channel.
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    return { channel: result.channel ?? channel, ts: result.ts ?? '' };
+  }
+}

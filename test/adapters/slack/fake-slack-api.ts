@@ -1,0 +1,177 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse as parseQuery } from 'node:querystring';
+
+/** One Web API call as the fake received it. */
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+/** A failure to answer the next call of a method with. */
+export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
+
+/** A message as it stands in a channel now (after any chat.update). */
+export interface FakeMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown[];
+}
+
+/** A fake user for users.info. */
+export interface FakeUser {
+  name: string;
+  realName?: string;
+  displayName?: string;
+  locale?: string;
+}
+
+const JSON_ARGS = new Set(['blocks', 'view', 'attachments']);
+
+/**
+ * A local Slack Web API over real HTTP: implements the methods the adapter uses, records every call, keeps each
+ * posted message as it currently reads, and can be told to fail the next call of a method (429 with Retry-After,
+ * 500, or a Slack error such as `channel_not_found`).
+ */
+export class FakeSlackApi {
+  readonly calls: RecordedCall[] = [];
+  readonly messages = new Map<string, FakeMessage>();
+  readonly homeViews = new Map<string, unknown>();
+  readonly users = new Map<string, FakeUser>();
+  private readonly faults: Array<{ method: string; fault: Fault }> = [];
+  private counter = 0;
+
+  private constructor(
+    private readonly server: Server,
+    /** Base URL for `slackApiUrl`, ending in `/api/`. */
+    readonly url: string,
+  ) {}
+
+  static async start(): Promise<FakeSlackApi> {
+    let fake: FakeSlackApi | null = null;
+    const server = createServer((req, res) => void fake?.handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    fake = new FakeSlackApi(server, `http://127.0.0.1:${port}/api/`);
+    return fake;
+  }
+
+  /** Makes the next call of `method` fail as described. */
+  failNext(method: string, fault: Fault): void {
+    this.faults.push({ method, fault });
+  }
+
+  /** The calls of one method, in order. */
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Every message posted to a channel (or DM channel), as it reads now. */
+  messagesIn(channel: string): FakeMessage[] {
+    return [...this.messages.values()].filter((m) => m.channel === channel);
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+    const args = parseArgs(await readBody(req), req.headers['content-type'] ?? '');
+    this.calls.push({ method, args });
+    const at = this.faults.findIndex((f) => f.method === method);
+    if (at >= 0) {
+      const [{ fault }] = this.faults.splice(at, 1) as unknown as [{ fault: Fault }];
+      if ('status' in fault && fault.status === 429) {
+        res.writeHead(429, { 'Retry-After': String(fault.retryAfter), 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
+        return;
+      }
+      if ('status' in fault) {
+        res.writeHead(fault.status, { 'Content-Type': 'text/plain' });
+        res.end('upstream failure');
+        return;
+      }
+      return send(res, { ok: false, error: fault.error });
+    }
+    send(res, this.answer(method, args));
+  }
+
+  private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    this.counter += 1;
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'vaktpost' };
+      case 'chat.postMessage': {
+        const requested = String(args.channel);
+        // Posting to a user id lands in the app's DM with them, as in Slack.
+        const channel = requested.startsWith('U') ? `D${requested.slice(1)}` : requested;
+        const ts = `1773135000.${String(this.counter).padStart(6, '0')}`;
+        this.messages.set(`${channel}|${ts}`, {
+          channel,
+          ts,
+          text: String(args.text ?? ''),
+          blocks: asArray(args.blocks),
+        });
+        return { ok: true, channel, ts, message: { text: args.text } };
+      }
+      case 'chat.update': {
+        const key = `${String(args.channel)}|${String(args.ts)}`;
+        const existing = this.messages.get(key);
+        if (!existing) return { ok: false, error: 'message_not_found' };
+        this.messages.set(key, { ...existing, text: String(args.text ?? ''), blocks: asArray(args.blocks) });
+        return { ok: true, channel: existing.channel, ts: existing.ts };
+      }
+      case 'views.open':
+        return { ok: true, view: { id: `V${this.counter}` } };
+      case 'views.publish':
+        this.homeViews.set(String(args.user_id), args.view);
+        return { ok: true, view: { id: `V${this.counter}` } };
+      case 'users.info': {
+        const id = String(args.user);
+        const user = this.users.get(id);
+        if (!user) return { ok: false, error: 'user_not_found' };
+        return {
+          ok: true,
+          user: {
+            id,
+            name: user.name,
+            real_name: user.realName ?? user.name,
+            ...(user.locale ? { locale: user.locale } : {}),
+            profile: { display_name: user.displayName ?? '', real_name: user.realName ?? user.name },
+          },
+        };
+      }
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+}
+
+function send(res: ServerResponse, body: Record<string, unknown>): void {
+  res.writeHead(200, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function asArray(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const piece of req) chunks.push(piece as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The Web API client sends form fields with JSON-encoded blocks and views; JSON bodies are accepted too. */
+function parseArgs(body: string, contentType: string): Record<string, unknown> {
+  if (contentType.includes('application/json')) return body ? (JSON.parse(body) as Record<string, unknown>) : {};
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(parseQuery(body))) {
+    const text = Array.isArray(value) ? value.join(',') : (value ?? '');
+    args[key] = JSON_ARGS.has(key) ? JSON.parse(text) : text;
+  }
+  return args;
+}
