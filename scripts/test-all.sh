@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 export npm_config_yes=true
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  # npm install rather than npm ci: npm 11 leaves other platforms' optional packages (e.g. @swc/core-darwin-*) out of
+  # the lock file, which npm ci then refuses as "out of sync".
+  npm install --no-audit --no-fund
 fi
 
 if [ ! -x /usr/bin/chromium ]; then
