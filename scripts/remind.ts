@@ -14,6 +14,9 @@ import type { SweepOutcome } from '../src/reminders/wiring';
 
 const USAGE = 'usage: npm run remind -- [--at <ISO time, e.g. 2026-03-02T08:00:00+01:00>] [--only digest|escalation]';
 
+/** A command line this script does not understand; printed without a stack trace. */
+export class UsageError extends Error {}
+
 /** What the command line asks for. */
 export interface RemindArgs {
   /** The moment to sweep as; null for now. */
@@ -34,7 +37,7 @@ export function parseRemindArgs(argv: string[]): RemindArgs {
       args.kind = value;
       i += 1;
     } else {
-      throw new Error(
+      throw new UsageError(
         `${flag === '--at' ? `--at needs an ISO time, got "${value ?? ''}"` : `unknown argument "${flag}"`}\n${USAGE}`,
       );
     }
@@ -103,7 +106,8 @@ export async function remind(
 
 if (require.main === module) {
   remind(process.argv.slice(2)).catch((error: unknown) => {
-    console.error(isVaktpostError(error) ? `\nThe sweep could not run.\n${error.message}\n` : error);
+    if (error instanceof UsageError) console.error(error.message);
+    else console.error(isVaktpostError(error) ? `\nThe sweep could not run.\n${error.message}\n` : error);
     process.exit(1);
   });
 }

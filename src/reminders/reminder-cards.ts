@@ -7,6 +7,11 @@ import { tx } from '../engine/prompt';
 import type { OwnerDigest } from './plan';
 
 const MINUTE = 60_000;
+/**
+ * Cases listed per group. A chat message holds about fifty blocks (Slack) and renderers cut what does not fit, so a
+ * longer list ends in "and N more" with a button to the full list instead of being cut silently.
+ */
+export const MAX_CASES_PER_GROUP = 8;
 
 /** "45 min", "5 h", "3 days": how long a case has waited, rounded down. */
 export function durationText(ms: number): Text {
@@ -36,6 +41,17 @@ export interface DigestContent {
   untaken: UntakenGroup[];
 }
 
+/** The "and N more" line with a button to the full list, when a group is longer than a digest shows. */
+function moreSection(total: number): CardSection[] {
+  if (total <= MAX_CASES_PER_GROUP) return [];
+  return [
+    {
+      lines: [tx('reminder.digest.more', { count: total - MAX_CASES_PER_GROUP })],
+      actions: [{ id: ACTION.listCases, label: tx('reminder.action.all_cases'), value: 'all' }],
+    },
+  ];
+}
+
 function ownedSections(digest: OwnerDigest): CardSection[] {
   const items = digest.cases.flatMap((d) => d.items);
   const header: CardSection = {
@@ -47,7 +63,7 @@ function ownedSections(digest: OwnerDigest): CardSection[] {
       }),
     ],
   };
-  const perCase = digest.cases.map(({ case: c, items: reminders }): CardSection => ({
+  const perCase = digest.cases.slice(0, MAX_CASES_PER_GROUP).map(({ case: c, items: reminders }): CardSection => ({
     lines: [
       tx(c.urgent ? 'reminder.digest.case_line_urgent' : 'reminder.digest.case_line', {
         number: c.number,
@@ -64,7 +80,7 @@ function ownedSections(digest: OwnerDigest): CardSection[] {
     ],
     actions: [showAction(c)],
   }));
-  return [header, ...perCase];
+  return [header, ...perCase, ...moreSection(digest.cases.length)];
 }
 
 function untakenSections(group: UntakenGroup): CardSection[] {
@@ -73,7 +89,7 @@ function untakenSections(group: UntakenGroup): CardSection[] {
     lines: [tx('reminder.digest.untaken_hint')],
   };
   // Only what a channel alert may carry (DOMAIN rule 11): number, category, urgency, date.
-  const perCase = group.cases.map((c): CardSection => ({
+  const perCase = group.cases.slice(0, MAX_CASES_PER_GROUP).map((c): CardSection => ({
     lines: [
       tx(c.urgent ? 'reminder.digest.untaken_line_urgent' : 'reminder.digest.untaken_line', {
         number: c.number,
@@ -83,7 +99,7 @@ function untakenSections(group: UntakenGroup): CardSection[] {
     ],
     actions: [takeAction(c), showAction(c)],
   }));
-  return [header, ...perCase];
+  return [header, ...perCase, ...moreSection(group.cases.length)];
 }
 
 /** The one daily message of a recipient: their open cases first, then what nobody has taken yet. */

@@ -33,8 +33,8 @@ export interface RemindersServiceDeps {
   /** True when some notifier can deliver to the address (the platform is configured). */
   handles(address: string): boolean;
   settings: SweepSettings;
-  /** The real time, for the lease (a sweep "at" another moment still holds its lease in real time). */
-  clock: Clock;
+  /** The time the sweep lease is taken and expires in (real time in production, a fake clock in tests). */
+  leaseClock: Clock;
   logger: Logger;
   /** Called when a sweep queued something, so the dispatcher sends it at once. */
   onQueued(): void;
@@ -63,7 +63,7 @@ export interface SweepReport {
 
 const LEASE_MS = 2 * 60_000;
 const MAX_WRITE_ATTEMPTS = 10;
-const SYSTEM_TIMELINE_DETAIL = (n: number): string => `escalation ${n}`;
+const escalationDetail = (n: number): string => `escalation ${n}`;
 
 interface Target {
   address: string;
@@ -88,7 +88,9 @@ export class Reminders {
     const report = emptyReport(at, kind);
     for (const part of parts) {
       const lease = `sweep:${part}`;
-      if (!(await this.deps.leases.acquire(lease, this.holder, this.deps.clock.now(), this.deps.leaseMs ?? LEASE_MS))) {
+      if (
+        !(await this.deps.leases.acquire(lease, this.holder, this.deps.leaseClock.now(), this.deps.leaseMs ?? LEASE_MS))
+      ) {
         this.deps.logger.info('sweep skipped: another process holds the lease', { sweep: part });
         report.skipped.push(part);
         continue;
@@ -109,7 +111,7 @@ export class Reminders {
     const report = emptyReport(at, kind);
     for (const due of plan.escalations) {
       const written = await this.escalate(due, at);
-      if (written.length === 0) continue;
+      if (written === null) continue;
       report.escalations.push({ caseId: due.caseId, number: due.number, n: due.n });
       report.notificationIds.push(...written);
     }
@@ -129,13 +131,13 @@ export class Reminders {
   /**
    * Writes escalation `due.n`: escalations, lastEscalatedAt, the timeline entry and the notifications, in one write on
    * the revision read. On a conflict the case is read again and the plan checked again, so a case taken or escalated
-   * meanwhile is left alone. Returns the ids of the notifications written (none when there was nothing to do).
+   * meanwhile is left alone. Returns the ids of the notifications written, or null when nothing was written.
    */
-  private async escalate(due: EscalationDue, at: Date): Promise<string[]> {
+  private async escalate(due: EscalationDue, at: Date): Promise<string[] | null> {
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
       const c = await this.deps.cases.get(due.caseId);
       const still = c ? escalationDue(c, at, this.deps.settings) : null;
-      if (!c || !still) return [];
+      if (!c || !still) return null;
       const stamp = at.toISOString();
       const escalated: Case = { ...c, escalations: still.n, lastEscalatedAt: stamp };
       const drafts = await this.escalationDrafts(escalated, still.n, at);
@@ -143,13 +145,20 @@ export class Reminders {
         ...escalated,
         revision: c.revision + 1,
         updatedAt: stamp,
-        timeline: [...c.timeline, { kind: 'escalated', at: stamp, by: null, detail: SYSTEM_TIMELINE_DETAIL(still.n) }],
+        timeline: [...c.timeline, { kind: 'escalated', at: stamp, by: null, detail: escalationDetail(still.n) }],
         pendingNotifications: [...c.pendingNotifications, ...drafts],
       };
-      if (await this.deps.cases.update(next, c.revision)) return drafts.map((d) => d.id);
+      if (!(await this.deps.cases.update(next, c.revision))) continue;
+      if (drafts.length === 0) {
+        this.deps.logger.warn('escalation reaches nobody: no configured platform for the district or central contact', {
+          case: c.id,
+          n: still.n,
+        });
+      }
+      return drafts.map((d) => d.id);
     }
     this.deps.logger.warn('escalation not written: the case kept changing', { case: due.caseId, n: due.n });
-    return [];
+    return null;
   }
 
   /** A new message in the district's channels (or to its contacts) and an escalation to the central contact. */

@@ -3,7 +3,7 @@ import { createRouting } from '../cases/routing';
 import type { Env } from '../config/config';
 import type { Dispatcher } from '../delivery/dispatcher';
 import type { Directory } from '../directory/directory';
-import type { Clock } from '../ports/clock';
+import { systemClock, type Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { Stores } from '../ports/stores';
 import { DEFAULT_SWEEP_SETTINGS, type SweepKind, type SweepSettings } from './plan';
@@ -65,7 +65,9 @@ export function startReminders(deps: RemindersDeps): RemindersHandle {
     languageOf: async (userId) => (await stores.profiles.get(userId))?.language ?? 'sv',
     handles: deps.notifierHandles,
     settings: sweepSettings(deps.config),
-    clock,
+    // The lease runs on real time even when the app's clock is shifted (`npm run remind -- --at` a day ahead must
+    // not leave a lease that looks held until tomorrow if it stops half-way).
+    leaseClock: systemClock,
     logger,
     onQueued: () => dispatcher.kick(),
   });

@@ -126,6 +126,18 @@ describe('the daily digest', () => {
     expect(digests.get(dm('cecilia'))?.[0]).toContain(nobodys.number);
   });
 
+  it('lists at most eight cases per group and says how many more there are, never cutting silently', async () => {
+    world.clock.set(morning(0).getTime() - 2 * HOUR);
+    for (let i = 0; i < 11; i += 1) await world.submit('mira');
+
+    const text = (await digestAt(morning(0))).get(CHANNEL)?.[0] ?? '';
+
+    expect(text).toContain('# Ingen har tagit dessa ärenden i Norrby (11)');
+    expect(text.match(/\[Ta ärendet\]/g)).toHaveLength(8);
+    expect(text.split('\n').slice(-2)).toEqual(['… och 3 till.', '[Visa alla ärenden]']);
+    expect(world.sent.actions(CHANNEL, 'bot:cases')).toHaveLength(1);
+  });
+
   it('is sent once a day per recipient however often the sweep runs, and again the next day', async () => {
     world.clock.set(morning(0).getTime() - HOUR);
     const c = await world.submit('mira');

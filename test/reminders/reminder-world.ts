@@ -167,7 +167,7 @@ export function createNode(stores: Stores, platform: Notifier, clock: Clock, opt
     languageOf,
     handles,
     settings: options.settings ?? DEFAULT_SWEEP_SETTINGS,
-    clock,
+    leaseClock: clock,
     logger,
     onQueued: () => undefined,
   });

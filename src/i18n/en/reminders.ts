@@ -12,6 +12,8 @@ export const remindersEn: Record<string, string> = {
   'reminder.digest.untaken_hint': 'Whoever takes a case owns its follow-up. Nobody should be left without help.',
   'reminder.digest.untaken_line': '{number} · {category} · received {date}',
   'reminder.digest.untaken_line_urgent': 'URGENT {number} · {category} · received {date}',
+  'reminder.digest.more': '… and {count} more.',
+  'reminder.action.all_cases': 'Show all cases',
   'reminder.escalation.channel_title': 'Still not taken: case {number}',
   'reminder.escalation.channel_title_urgent': 'URGENT and still not taken: case {number}',
   'reminder.escalation.channel_text':

@@ -12,6 +12,8 @@ export const remindersSv: Record<string, string> = {
   'reminder.digest.untaken_hint': 'Den som tar ärendet äger uppföljningen. Ingen ska lämnas utan hjälp.',
   'reminder.digest.untaken_line': '{number} · {category} · inkom {date}',
   'reminder.digest.untaken_line_urgent': 'AKUT {number} · {category} · inkom {date}',
+  'reminder.digest.more': '… och {count} till.',
+  'reminder.action.all_cases': 'Visa alla ärenden',
   'reminder.escalation.channel_title': 'Fortfarande inte taget: ärende {number}',
   'reminder.escalation.channel_title_urgent': 'AKUT och fortfarande inte taget: ärende {number}',
   'reminder.escalation.channel_text':
