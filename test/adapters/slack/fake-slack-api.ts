@@ -39,7 +39,8 @@ export class FakeSlackApi {
   readonly messages = new Map<string, FakeMessage>();
   readonly homeViews = new Map<string, unknown>();
   readonly users = new Map<string, FakeUser>();
-  private readonly faults: Array<{ method: string; fault: Fault }> = [];
+  private readonly faults: Array<{ method: string; fault: Fault; when: (args: Record<string, unknown>) => boolean }> =
+    [];
   private counter = 0;
 
   private constructor(
@@ -57,9 +58,9 @@ export class FakeSlackApi {
     return fake;
   }
 
-  /** Makes the next call of `method` fail as described. */
-  failNext(method: string, fault: Fault): void {
-    this.faults.push({ method, fault });
+  /** Makes the next call of `method` (whose arguments pass `when`, if given) fail as described. */
+  failNext(method: string, fault: Fault, when: (args: Record<string, unknown>) => boolean = () => true): void {
+    this.faults.push({ method, fault, when });
   }
 
   /** The calls of one method, in order. */
@@ -81,7 +82,7 @@ export class FakeSlackApi {
     const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = parseArgs(await readBody(req), req.headers['content-type'] ?? '');
     this.calls.push({ method, args });
-    const at = this.faults.findIndex((f) => f.method === method);
+    const at = this.faults.findIndex((f) => f.method === method && f.when(args));
     if (at >= 0) {
       const [{ fault }] = this.faults.splice(at, 1) as unknown as [{ fault: Fault }];
       if ('status' in fault && fault.status === 429) {
