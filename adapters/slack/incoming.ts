@@ -83,7 +83,9 @@ async function tell(ctx: IncomingDeps, slackUserId: string, key: string, locale?
     const message = { language: languageFromLocale(locale), prompt: { kind: 'message' as const, text: tx(key) } };
     await ctx.notifier.send(`slack:dm:${slackUserId}`, message);
   } catch (error) {
-    ctx.deps.logger.error('slack apology failed', { user: slackUserId, error: (error as Error).message.slice(0, 120) });
+    ctx.deps.logger.error('slack apology failed', {
+      error: (error as { code?: string }).code ?? (error as Error).name,
+    });
   }
 }
 

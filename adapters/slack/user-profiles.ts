@@ -45,7 +45,6 @@ export class SlackUserProfiles {
     } catch (error) {
       // Not cached: the next turn asks again once Slack answers.
       this.logger.warn('slack users.info failed', {
-        user: userId,
         error: (error as { code?: string }).code ?? 'unknown',
       });
       return { displayName: fallbackName || userId };

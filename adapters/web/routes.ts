@@ -133,7 +133,6 @@ async function answerFailure(deps: WebRouteDeps, turn: IncomingTurn, lang: Langu
   const stepId = turn.action ? decodeStepValue(turn.action.value)?.stepId : undefined;
   deps.logger.error('web turn failed', {
     event: turn.eventId,
-    user: turn.user.id,
     action: turn.action?.id,
     step: stepId,
     code: isVaktpostError(error) ? error.code : 'internal',
@@ -143,7 +142,7 @@ async function answerFailure(deps: WebRouteDeps, turn: IncomingTurn, lang: Langu
     await deps.notifier.send(turn.address, { language: lang, prompt: { kind: 'message', text: tx('error.internal') } });
   } catch (failure) {
     deps.logger.error('web error answer could not be stored', {
-      user: turn.user.id,
+      event: turn.eventId,
       error: failure instanceof Error ? failure.name : typeof failure,
     });
   }

@@ -26,7 +26,7 @@ export class CaseActions {
       await reply(this.deps.notifier, turn.address, language, prompts);
     } catch (error) {
       if (!isVaktpostError(error)) throw error;
-      this.deps.logger.info('case action refused', { action: action.id, code: error.code, user: turn.user.id });
+      this.deps.logger.info('case action refused', { action: action.id, code: error.code, platform: turn.platform });
       await reply(this.deps.notifier, turn.address, language, [message(`error.${error.code}`, paramsOf(error))]);
     }
   }
