@@ -39,7 +39,7 @@ export class DialogTurns {
     // The member may write from another conversation of the same platform (e.g. Slack Home → DM): reply where they are.
     const current = turn.isDirect && turn.address !== session.address ? { ...session, address: turn.address } : session;
     const result = this.deps.engine.advance(current, input, this.deps.clock.now());
-    await this.apply(turn, session.revision, result);
+    await this.apply(turn, session, result);
   }
 
   private async contextFor(userId: string): Promise<Record<string, string>> {
@@ -57,12 +57,11 @@ export class DialogTurns {
    * Stores first, replies after: the session (or the case) is written before the member sees the next question, so
    * a crash never shows a step that was not saved. A submitted report is stored as a case before the session goes.
    */
-  private async apply(turn: IncomingTurn, expectedRevision: number | null, result: AdvanceResult): Promise<void> {
+  private async apply(turn: IncomingTurn, previous: Session | null, result: AdvanceResult): Promise<void> {
     const submit = result.effects.find((e): e is Extract<Effect, { type: 'submit' }> => e.type === 'submit');
     const sends = result.effects
       .filter((e): e is Extract<Effect, { type: 'send' }> => e.type === 'send')
       .map((e) => e.prompt);
-    const previous = expectedRevision === null ? null : await this.session(turn.user.id);
     const language = result.session?.language ?? previous?.language ?? 'sv';
     const address = result.session?.address ?? previous?.address ?? turn.address;
     if (submit && previous) {
@@ -72,6 +71,7 @@ export class DialogTurns {
       return;
     }
     if (result.session) {
+      const expectedRevision = previous?.revision ?? null;
       const next = { ...result.session, revision: (expectedRevision ?? -1) + 1 };
       if (!(await this.deps.stores.sessions.put(next, expectedRevision))) {
         // Another turn of the same member was stored first (a double press); show where the dialog stands now.
