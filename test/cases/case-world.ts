@@ -5,10 +5,11 @@ import { Dispatcher } from '../../src/delivery/dispatcher';
 import type { Directory } from '../../src/directory/directory';
 import { loadDirectory } from '../../src/directory/load-directory';
 import type { Case } from '../../src/domain/case';
-import { reportSchema, type Report } from '../../src/domain/report';
+import type { Report } from '../../src/domain/report';
 import { createMemoryLogger } from '../../src/ports/logger';
 import type { Stores } from '../../src/ports/stores';
 import { createEmbeddedStores } from '../../src/store/embedded/create-embedded-stores';
+import { makeReport as baseReport } from '../support/fixtures';
 import { RecordingNotifier } from '../support/recording-notifier';
 
 /** The test directory: norrby (kim, alex; member mira), sjodal (no contacts), vastby (vera), central cecilia, sam. */
@@ -23,23 +24,13 @@ export const SECRET = {
 
 /** A valid report with distinctive text, so a test can look for it where it must not be. */
 export function makeReport(overrides: Partial<Report> = {}): Report {
-  return reportSchema.parse({
-    urgent: false,
-    language: 'sv',
-    reporter: { onBehalf: false },
+  return baseReport({
     target: { name: SECRET.target, role: 'Ledamot i kommunfullmäktige' },
-    categories: ['threat'],
     description: SECRET.description,
     channels: ['letter'],
     ladderStep: 'letter_or_parcel',
     when: { approximate: 'i går kväll', ongoing: false },
     where: { place: SECRET.place },
-    perpetrator: { known: 'unknown' },
-    evidence: [],
-    police: { status: 'not_contacted' },
-    support: {},
-    informed: {},
-    consentMunicipality: false,
     ...overrides,
   });
 }

@@ -3,7 +3,7 @@ import { BINDING_NAMESPACE, createRouting, type ChannelBinding } from '../../src
 import { Dispatcher, type DispatcherDeps } from '../../src/delivery/dispatcher';
 import { parseDirectory } from '../../src/directory/load-directory';
 import type { Case, ChecklistItemId } from '../../src/domain/case';
-import { reportSchema, type Report } from '../../src/domain/report';
+import type { Report } from '../../src/domain/report';
 import type { OutgoingMessage } from '../../src/engine/prompt';
 import type { Clock } from '../../src/ports/clock';
 import { createMemoryLogger, type Logger } from '../../src/ports/logger';
@@ -12,6 +12,7 @@ import type { Stores } from '../../src/ports/stores';
 import { DEFAULT_SWEEP_SETTINGS, type SweepSettings } from '../../src/reminders/plan';
 import { Reminders } from '../../src/reminders/reminders';
 import { createEmbeddedStores } from '../../src/store/embedded/create-embedded-stores';
+import { makeReport as baseReport } from '../support/fixtures';
 import { RecordingNotifier } from '../support/recording-notifier';
 
 export const MINUTE = 60_000;
@@ -98,23 +99,10 @@ export class FlakyPlatform implements Notifier {
 
 /** A valid report; urgent when asked. Its text never matters to reminders, which never show it. */
 export function makeReport(overrides: Partial<Report> = {}): Report {
-  return reportSchema.parse({
-    urgent: false,
-    language: 'sv',
-    reporter: { onBehalf: false },
+  return baseReport({
     target: { name: 'Hemlig Person', role: 'Ledamot' },
-    categories: ['threat'],
     description: 'HEMLIG RAPPORTTEXT som aldrig får synas i en påminnelse.',
-    channels: ['email'],
-    ladderStep: 'written_online',
-    when: { approximate: 'i går', ongoing: false },
     where: { place: 'Hemliga gatan 1' },
-    perpetrator: { known: 'unknown' },
-    evidence: [],
-    police: { status: 'not_contacted' },
-    support: {},
-    informed: {},
-    consentMunicipality: false,
     ...overrides,
   });
 }

@@ -1,6 +1,7 @@
 import { caseSchema, type Case } from '../../src/domain/case';
 import { notificationDraftSchema, notificationSchema, type Notification } from '../../src/domain/notification';
 import type { NotificationDraft } from '../../src/domain/notification';
+import { reportSchema, type Report } from '../../src/domain/report';
 import { sessionSchema, type Session } from '../../src/engine/session';
 
 /**
@@ -30,6 +31,29 @@ export function makeDraft(overrides: Partial<NotificationDraft> = {}): Notificat
   });
 }
 
+/** A valid self-report of a threat by e-mail; the one report builder of the tests. */
+export function makeReport(overrides: Partial<Report> = {}): Report {
+  return reportSchema.parse({
+    urgent: false,
+    language: 'sv',
+    reporter: { onBehalf: false, nameAndRole: 'Test Ledamot, ersättare i kommunfullmäktige' },
+    target: { name: 'Test Ledamot', role: 'Kommunfullmäktige' },
+    categories: ['threat'],
+    description: 'Ett hotfullt mejl från avsandare@example.org efter debatten.',
+    channels: ['email'],
+    ladderStep: 'written_online',
+    when: { approximate: 'förra veckan', ongoing: false },
+    where: { platformOrLink: 'e-post' },
+    perpetrator: { known: 'unknown', count: 'one' },
+    evidence: [],
+    police: { status: 'not_contacted' },
+    support: { needed: 'dont_know' },
+    informed: { partySecurity: false },
+    consentMunicipality: false,
+    ...overrides,
+  });
+}
+
 /** A submitted, untaken case in district `norrby`; each call gets a new id and number unless overridden. */
 export function makeCase(overrides: Partial<Case> = {}): Case {
   const n = nextSequence();
@@ -45,24 +69,7 @@ export function makeCase(overrides: Partial<Case> = {}): Case {
     revision: 0,
     reporter: { ...reporter, address: `web:dm:test-ledamot-${n}`, language: 'sv' },
     exposedUserId: reporter.userId,
-    report: {
-      urgent: false,
-      language: 'sv',
-      reporter: { onBehalf: false, nameAndRole: 'Test Ledamot, ersättare i kommunfullmäktige' },
-      target: { name: 'Test Ledamot', role: 'Kommunfullmäktige' },
-      categories: ['threat'],
-      description: 'Ett hotfullt mejl från avsandare@example.org efter debatten.',
-      channels: ['email'],
-      ladderStep: 'written_online',
-      when: { approximate: 'förra veckan', ongoing: false },
-      where: { platformOrLink: 'e-post' },
-      perpetrator: { known: 'unknown', count: 'one' },
-      evidence: [],
-      police: { status: 'not_contacted' },
-      support: { needed: 'dont_know' },
-      informed: { partySecurity: false },
-      consentMunicipality: false,
-    },
+    report: makeReport(),
     owner: null,
     takenAt: null,
     pendingHandover: null,
