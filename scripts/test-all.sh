@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export npm_config_yes=true
+# Go lives in /usr/local/go on this project's machines; a CI shell may not have it (or its installed tools) on PATH.
+export PATH="$PATH:/usr/local/go/bin:${HOME:-/root}/go/bin"
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   # npm install rather than npm ci: npm 11 leaves other platforms' optional packages (e.g. @swc/core-darwin-*) out of

@@ -1,6 +1,6 @@
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Stores } from '../../src/ports/stores';
 import { createStores } from '../../src/store/create-stores';
 import { createEmbeddedStores } from '../../src/store/embedded/create-embedded-stores';
@@ -86,7 +86,7 @@ describe('embedded store', () => {
 
   it('is what createStores opens when no MongoDB URI is configured', async () => {
     const stores = await createStores({ dataDir, mongodbUri: '' });
-    expect(stores.description).toBe(`embedded (${dataDir})`);
+    expect(stores.description).toBe(`embedded files in ${resolve(dataDir)}`);
     expect(await stores.ping()).toBe(true);
     await stores.close();
   });

@@ -42,7 +42,7 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
   if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
   const c = await openAll(dataDir);
   return {
-    description: dataDir === undefined ? 'embedded (in memory)' : `embedded (${options.dataDir})`,
+    description: dataDir === undefined ? 'embedded (in memory)' : `embedded files in ${dataDir}`,
     cases: new EmbeddedCaseRepository(c.cases),
     counters: new EmbeddedCounterStore(c.counters),
     sessions: new EmbeddedSessionStore(c.sessions),
