@@ -44,6 +44,16 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 describe('production build', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'vaktpost-prod-'));
   let child: ChildProcess | null = null;
+  let urlOf: Promise<string> = Promise.reject(new Error('not started'));
+  urlOf.catch(() => undefined);
+
+  const stop = async (): Promise<void> => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((resolve) => child?.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  };
 
   beforeAll(() => {
     const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, encoding: 'utf8' });
@@ -51,11 +61,7 @@ describe('production build', () => {
   }, 120000);
 
   afterAll(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child?.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
+    await stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -80,7 +86,8 @@ describe('production build', () => {
       env: { PATH: process.env.PATH, PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const url = await waitForUrl(child);
+    urlOf = waitForUrl(child);
+    const url = await urlOf;
 
     const page = await fetch(`${url}/`);
     expect(page.status).toBe(200);
@@ -92,4 +99,16 @@ describe('production build', () => {
     expect(await health.json()).toMatchObject({ status: 'ok' });
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
   }, 60000);
+
+  it("the container's health check passes against the running server and fails when nothing answers", async () => {
+    const port = new URL(await urlOf).port;
+    const healthcheck = (onPort: string): number | null =>
+      spawnSync(process.execPath, [join(DIST, 'scripts', 'healthcheck.js')], {
+        env: { PATH: process.env.PATH, PORT: onPort },
+        encoding: 'utf8',
+      }).status;
+    expect(healthcheck(port)).toBe(0);
+    await stop();
+    expect(healthcheck(port)).toBe(1);
+  }, 30000);
 });
