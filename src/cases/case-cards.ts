@@ -8,7 +8,7 @@ import { clockTime, dateOnly, dateTime } from './format-time';
 import { reportSections } from './report-sections';
 
 /** The case's categories by name, e.g. "Hot, Trakasserier". */
-export function categoryList(c: Case): Text {
+export function categoryList(c: { report: Pick<Case['report'], 'categories'> }): Text {
   return join(c.report.categories.map((k) => tx(`label.category.${k}`)));
 }
 

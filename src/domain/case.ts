@@ -95,3 +95,25 @@ export const caseSchema = z.object({
   pendingNotifications: z.array(notificationDraftSchema),
 });
 export type Case = z.infer<typeof caseSchema>;
+
+/**
+ * What the reminder sweep needs of a case, and nothing more: ids, status, owner, district, urgency, times, the
+ * categories (a channel may show them) and the checklist's due dates. These fields stay in clear at rest so a store
+ * can project them without reading (or decrypting) the report.
+ */
+export const caseSummarySchema = caseSchema
+  .pick({
+    id: true,
+    number: true,
+    districtId: true,
+    urgent: true,
+    status: true,
+    createdAt: true,
+    owner: true,
+    escalations: true,
+  })
+  .extend({
+    report: reportSchema.pick({ categories: true }),
+    checklist: z.array(checklistItemSchema.pick({ id: true, dueAt: true, doneAt: true })),
+  });
+export type CaseSummary = z.infer<typeof caseSummarySchema>;

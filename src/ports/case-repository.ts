@@ -1,4 +1,4 @@
-import type { Case, CaseStatus } from '../domain/case';
+import type { Case, CaseStatus, CaseSummary } from '../domain/case';
 
 /** Which cases to list; all given conditions must hold. */
 export interface CaseQuery {
@@ -25,4 +25,10 @@ export interface CaseRepository {
   update(next: Case, expectedRevision: number): Promise<boolean>;
   /** Cases matching the query, newest first. */
   list(query: CaseQuery): Promise<Case[]>;
+  /**
+   * The {@link CaseSummary} of every case matching the query, streamed in no particular order: the store reads only
+   * the summary's fields (a projection) and hands them over in batches, so a sweep over 100,000 cases holds a batch in
+   * memory, not every case whole.
+   */
+  scanSummaries(query: CaseQuery): AsyncIterable<CaseSummary>;
 }

@@ -1,4 +1,5 @@
-import type { Case, ChecklistItemId, PersonRef } from '../domain/case';
+import type { CaseSummary, ChecklistItemId, PersonRef } from '../domain/case';
+import { BoundedList } from './bounded-list';
 import { dateOnly } from '../cases/format-time';
 
 /** Which sweep to run: the daily digest, the escalation of untaken cases, or both. */
@@ -32,22 +33,31 @@ export interface ItemReminder {
 
 /** One open case in an owner's digest, with its items: overdue first, then due soon, each oldest due first. */
 export interface OwnedCaseDigest {
-  case: Case;
+  case: CaseSummary;
   items: ItemReminder[];
 }
 
-/** One message to one owner listing all their open cases. */
+/** One message to one owner listing their open cases. */
 export interface OwnerDigest {
   owner: PersonRef;
-  /** Cases with overdue items first, then cases with items due soon, then the rest (oldest first within each). */
+  /**
+   * The first of their cases in digest order (at most the planner's `keep`): cases with overdue items first, then
+   * cases with items due soon, then the rest (oldest first within each).
+   */
   cases: OwnedCaseDigest[];
+  /** All their open cases, and the overdue and due-soon items over all of them (the digest says "and N more"). */
+  total: number;
+  overdue: number;
+  dueSoon: number;
 }
 
 /** The cases of one district that nobody has taken yet, for its alert channels. */
 export interface DistrictDigest {
   districtId: string;
-  /** Urgent first, then oldest first. */
-  cases: Case[];
+  /** The first (at most `keep`): urgent first, then oldest first. */
+  cases: CaseSummary[];
+  /** All its untaken cases. */
+  total: number;
 }
 
 /** An escalation to write: case `caseId` has been untaken for `n` windows and was escalated `previous` times. */
@@ -74,7 +84,7 @@ export interface SweepPlan {
 }
 
 /** The escalation window of a case. */
-export function escalationWindowMs(c: Pick<Case, 'urgent'>, settings: SweepSettings): number {
+export function escalationWindowMs(c: Pick<CaseSummary, 'urgent'>, settings: SweepSettings): number {
   return c.urgent ? settings.urgentWindowMs : settings.normalWindowMs;
 }
 
@@ -83,7 +93,7 @@ export function escalationWindowMs(c: Pick<Case, 'urgent'>, settings: SweepSetti
  * taken the case. After a pause (the bot was down) the case jumps to the number of windows elapsed instead of
  * repeating every missed escalation in a burst.
  */
-export function escalationDue(c: Case, now: Date, settings: SweepSettings): EscalationDue | null {
+export function escalationDue(c: CaseSummary, now: Date, settings: SweepSettings): EscalationDue | null {
   if (c.owner !== null || c.status === 'closed') return null;
   const window = escalationWindowMs(c, settings);
   if (window <= 0) return null;
@@ -105,7 +115,7 @@ export function escalationDue(c: Case, now: Date, settings: SweepSettings): Esca
  * Stockholm calendar date `dueSoonMs` ahead, so a 14-day item is announced on the morning two days before, whatever
  * the hour the case came in).
  */
-export function itemReminders(c: Case, now: Date, settings: SweepSettings): ItemReminder[] {
+export function itemReminders(c: Pick<CaseSummary, 'checklist'>, now: Date, settings: SweepSettings): ItemReminder[] {
   const soonDate = dateOnly(new Date(now.getTime() + settings.dueSoonMs).toISOString());
   const found: ItemReminder[] = [];
   for (const item of c.checklist) {
@@ -117,7 +127,7 @@ export function itemReminders(c: Case, now: Date, settings: SweepSettings): Item
   return found.sort((a, b) => rank(a) - rank(b) || Date.parse(a.dueAt) - Date.parse(b.dueAt));
 }
 
-const oldestFirst = (a: Case, b: Case): number =>
+const oldestFirst = (a: CaseSummary, b: CaseSummary): number =>
   Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.number.localeCompare(b.number);
 
 /** Orders an owner's cases: overdue items first, then items due soon, then the rest; earliest due first. */
@@ -127,48 +137,101 @@ function ownerOrder(a: OwnedCaseDigest, b: OwnedCaseDigest): number {
   return rank(a) - rank(b) || firstDue(a) - firstDue(b) || oldestFirst(a.case, b.case);
 }
 
-function planDigests(
-  cases: Case[],
-  now: Date,
-  settings: SweepSettings,
-): Pick<SweepPlan, 'ownerDigests' | 'districtDigests'> {
-  const owners = new Map<string, OwnerDigest>();
-  const districts = new Map<string, DistrictDigest>();
-  for (const c of cases) {
-    if (c.status === 'closed') continue;
+const districtOrder = (a: CaseSummary, b: CaseSummary): number =>
+  Number(b.urgent) - Number(a.urgent) || oldestFirst(a, b);
+
+const escalationOrder = (a: EscalationDue, b: EscalationDue): number =>
+  Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.number.localeCompare(b.number);
+
+interface OwnerTally {
+  owner: PersonRef;
+  cases: BoundedList<OwnedCaseDigest>;
+  overdue: number;
+  dueSoon: number;
+}
+
+/**
+ * Plans a sweep one case at a time, so the cases can be streamed from the store: per owner and district it keeps
+ * counts and only the first `keep` cases a digest shows, so memory grows with the people and districts, not with the
+ * cases. Escalations are kept whole: each one is a write the sweep makes anyway.
+ */
+export class SweepPlanner {
+  private readonly owners = new Map<string, OwnerTally>();
+  private readonly districts = new Map<string, BoundedList<CaseSummary>>();
+  private readonly escalations: EscalationDue[] = [];
+
+  constructor(
+    private readonly now: Date,
+    private readonly settings: SweepSettings,
+    private readonly kind: SweepKind,
+    /** How many cases per owner and district the plan keeps (a digest shows that many and counts the rest). */
+    private readonly keep = Number.POSITIVE_INFINITY,
+  ) {}
+
+  /** Takes one case into the plan. Cases that came in after `now` are ignored (a sweep "at" a past moment). */
+  add(c: CaseSummary): void {
+    if (Date.parse(c.createdAt) > this.now.getTime()) return;
+    if (this.kind !== 'digest') {
+      const due = escalationDue(c, this.now, this.settings);
+      if (due) this.escalations.push(due);
+    }
+    if (this.kind === 'escalation' || c.status === 'closed') return;
     if (c.owner) {
-      const digest = owners.get(c.owner.userId) ?? { owner: c.owner, cases: [] };
-      digest.cases.push({ case: c, items: itemReminders(c, now, settings) });
-      owners.set(c.owner.userId, digest);
+      const tally = this.owners.get(c.owner.userId) ?? {
+        owner: c.owner,
+        cases: new BoundedList<OwnedCaseDigest>(this.keep, ownerOrder),
+        overdue: 0,
+        dueSoon: 0,
+      };
+      const items = itemReminders(c, this.now, this.settings);
+      for (const item of items) {
+        if (item.state === 'overdue') tally.overdue += 1;
+        else tally.dueSoon += 1;
+      }
+      tally.cases.add({ case: c, items });
+      this.owners.set(c.owner.userId, tally);
     } else {
-      const digest = districts.get(c.districtId) ?? { districtId: c.districtId, cases: [] };
-      digest.cases.push(c);
-      districts.set(c.districtId, digest);
+      const list = this.districts.get(c.districtId) ?? new BoundedList<CaseSummary>(this.keep, districtOrder);
+      list.add(c);
+      this.districts.set(c.districtId, list);
     }
   }
-  const ownerDigests = [...owners.values()]
-    .map((d) => ({ ...d, cases: d.cases.sort(ownerOrder) }))
-    .sort((a, b) => a.owner.userId.localeCompare(b.owner.userId));
-  const districtDigests = [...districts.values()]
-    .map((d) => ({ ...d, cases: d.cases.sort((a, b) => Number(b.urgent) - Number(a.urgent) || oldestFirst(a, b)) }))
-    .sort((a, b) => a.districtId.localeCompare(b.districtId));
-  return { ownerDigests, districtDigests };
+
+  /** The plan of every case added so far. */
+  plan(): SweepPlan {
+    const ownerDigests = [...this.owners.values()]
+      .map((t) => ({
+        owner: t.owner,
+        cases: t.cases.items(),
+        total: t.cases.total,
+        overdue: t.overdue,
+        dueSoon: t.dueSoon,
+      }))
+      .sort((a, b) => a.owner.userId.localeCompare(b.owner.userId));
+    const districtDigests = [...this.districts.entries()]
+      .map(([districtId, list]) => ({ districtId, cases: list.items(), total: list.total }))
+      .sort((a, b) => a.districtId.localeCompare(b.districtId));
+    return {
+      date: dateOnly(this.now.toISOString()),
+      ownerDigests,
+      districtDigests,
+      escalations: [...this.escalations].sort(escalationOrder),
+    };
+  }
 }
 
 /**
  * Decides what is due at `now`: a pure function of the cases and the time, so node-cron, `npm run remind -- --at`
  * and the tests all get the same answer. Cases that came in after `now` are ignored (a sweep "at" a past moment).
  */
-export function planSweep(cases: Case[], now: Date, settings: SweepSettings, kind: SweepKind): SweepPlan {
-  const present = cases.filter((c) => Date.parse(c.createdAt) <= now.getTime());
-  const digests =
-    kind === 'escalation' ? { ownerDigests: [], districtDigests: [] } : planDigests(present, now, settings);
-  const escalations =
-    kind === 'digest'
-      ? []
-      : present
-          .map((c) => escalationDue(c, now, settings))
-          .filter((e): e is EscalationDue => e !== null)
-          .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.number.localeCompare(b.number));
-  return { date: dateOnly(now.toISOString()), ...digests, escalations };
+export function planSweep(
+  cases: Iterable<CaseSummary>,
+  now: Date,
+  settings: SweepSettings,
+  kind: SweepKind,
+  keep = Number.POSITIVE_INFINITY,
+): SweepPlan {
+  const planner = new SweepPlanner(now, settings, kind, keep);
+  for (const c of cases) planner.add(c);
+  return planner.plan();
 }

@@ -1,6 +1,6 @@
 import { alertCard, categoryList } from '../cases/case-cards';
 import { dateOnly } from '../cases/format-time';
-import type { Case } from '../domain/case';
+import type { Case, CaseSummary } from '../domain/case';
 import { ACTION } from '../engine/actions';
 import type { Card, CardAction, CardSection, Text } from '../engine/prompt';
 import { tx } from '../engine/prompt';
@@ -21,8 +21,12 @@ export function durationText(ms: number): Text {
   return tx('reminder.duration.days', { count: Math.floor(minutes / (24 * 60)) });
 }
 
-const showAction = (c: Case): CardAction => ({ id: ACTION.caseView, label: tx('case.action.view'), value: c.id });
-const takeAction = (c: Case): CardAction => ({
+const showAction = (c: Pick<Case, 'id'>): CardAction => ({
+  id: ACTION.caseView,
+  label: tx('case.action.view'),
+  value: c.id,
+});
+const takeAction = (c: Pick<Case, 'id'>): CardAction => ({
   id: ACTION.caseTake,
   label: tx('case.action.take'),
   value: c.id,
@@ -32,7 +36,10 @@ const takeAction = (c: Case): CardAction => ({
 /** The untaken cases of one district as a digest shows them. */
 export interface UntakenGroup {
   districtName: string;
-  cases: Case[];
+  /** The first cases, as many as the digest shows. */
+  cases: CaseSummary[];
+  /** All of the district's untaken cases. */
+  total: number;
 }
 
 /** What one recipient's digest holds: their own open cases and/or the untaken cases of districts they watch. */
@@ -53,15 +60,9 @@ function moreSection(total: number): CardSection[] {
 }
 
 function ownedSections(digest: OwnerDigest): CardSection[] {
-  const items = digest.cases.flatMap((d) => d.items);
   const header: CardSection = {
-    heading: tx('reminder.digest.owned_heading', { count: digest.cases.length }),
-    lines: [
-      tx('reminder.digest.owned_summary', {
-        overdue: items.filter((i) => i.state === 'overdue').length,
-        soon: items.filter((i) => i.state === 'due_soon').length,
-      }),
-    ],
+    heading: tx('reminder.digest.owned_heading', { count: digest.total }),
+    lines: [tx('reminder.digest.owned_summary', { overdue: digest.overdue, soon: digest.dueSoon })],
   };
   const perCase = digest.cases.slice(0, MAX_CASES_PER_GROUP).map(({ case: c, items: reminders }): CardSection => ({
     lines: [
@@ -80,12 +81,12 @@ function ownedSections(digest: OwnerDigest): CardSection[] {
     ],
     actions: [showAction(c)],
   }));
-  return [header, ...perCase, ...moreSection(digest.cases.length)];
+  return [header, ...perCase, ...moreSection(digest.total)];
 }
 
 function untakenSections(group: UntakenGroup): CardSection[] {
   const header: CardSection = {
-    heading: tx('reminder.digest.untaken_heading', { district: group.districtName, count: group.cases.length }),
+    heading: tx('reminder.digest.untaken_heading', { district: group.districtName, count: group.total }),
     lines: [tx('reminder.digest.untaken_hint')],
   };
   // Only what a channel alert may carry (DOMAIN rule 11): number, category, urgency, date.
@@ -99,7 +100,7 @@ function untakenSections(group: UntakenGroup): CardSection[] {
     ],
     actions: [takeAction(c), showAction(c)],
   }));
-  return [header, ...perCase, ...moreSection(group.cases.length)];
+  return [header, ...perCase, ...moreSection(group.total)];
 }
 
 /** The one daily message of a recipient: their open cases first, then what nobody has taken yet. */

@@ -14,13 +14,19 @@ import type { Logger } from '../ports/logger';
 import type { OutboxStore } from '../ports/outbox-store';
 import {
   escalationDue,
-  planSweep,
+  SweepPlanner,
   type EscalationDue,
   type SweepKind,
   type SweepPlan,
   type SweepSettings,
 } from './plan';
-import { centralEscalationCard, channelEscalationCard, digestCard, type DigestContent } from './reminder-cards';
+import {
+  centralEscalationCard,
+  channelEscalationCard,
+  digestCard,
+  MAX_CASES_PER_GROUP,
+  type DigestContent,
+} from './reminder-cards';
 
 export interface RemindersServiceDeps {
   cases: CaseRepository;
@@ -71,7 +77,7 @@ interface Target {
 }
 
 /**
- * Carries out a sweep planned by {@link planSweep}. Each effect is once-only by itself, so two processes sweeping at
+ * Carries out a sweep planned by {@link SweepPlanner}. Each effect is once-only by itself, so two processes sweeping at
  * the same moment still send one message each: an escalation is a conditional case write (the revision read, and
  * `escalations` below the new number) carrying its notifications in the same write; a digest is an outbox entry
  * whose id is `digest:<Stockholm date>:<address>`, and the outbox keeps the first entry per id. The lease only spares
@@ -106,8 +112,14 @@ export class Reminders {
 
   /** Sweeps at `at` without the lease (safe anyway, see the class comment). */
   async sweep(at: Date, kind: SweepKind): Promise<SweepReport> {
-    const cases = await this.deps.cases.list({ statuses: kind === 'escalation' ? ['new'] : ['new', 'open'] });
-    const plan = planSweep(cases, at, this.deps.settings, kind);
+    // Streamed summaries, and per person only what a digest shows: memory grows with people, not with cases.
+    const planner = new SweepPlanner(at, this.deps.settings, kind, MAX_CASES_PER_GROUP);
+    for await (const c of this.deps.cases.scanSummaries({
+      statuses: kind === 'escalation' ? ['new'] : ['new', 'open'],
+    })) {
+      planner.add(c);
+    }
+    const plan = planner.plan();
     const report = emptyReport(at, kind);
     for (const due of plan.escalations) {
       const written = await this.escalate(due, at);
@@ -217,7 +229,11 @@ export class Reminders {
           ? channels.map((address) => ({ address, language: 'sv' }))
           : await this.dmTargets(this.deps.directory.responders(digest.districtId));
       for (const target of targets) {
-        entry(target).untaken.push({ districtName: this.districtName(digest.districtId), cases: digest.cases });
+        entry(target).untaken.push({
+          districtName: this.districtName(digest.districtId),
+          cases: digest.cases,
+          total: digest.total,
+        });
       }
     }
     const stamp = at.toISOString();

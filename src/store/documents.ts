@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { caseSchema, type Case } from '../domain/case';
+import { caseSchema, caseSummarySchema, type Case, type CaseSummary } from '../domain/case';
 import { VaktpostError } from '../domain/errors';
 import { notificationSchema, type Notification } from '../domain/notification';
 import type { CaseQuery } from '../ports/case-repository';
@@ -84,6 +84,28 @@ export function caseToDocument(value: Case): StoredDocument {
 }
 /** A stored case, validated. */
 export const documentToCase = (doc: unknown): Case => parseStored(caseSchema, 'cases', doc);
+
+/**
+ * The fields of a {@link CaseSummary} as a projection both stores understand. The checklist is taken whole (five
+ * small items; the schema keeps only ids and dates), the report only its categories.
+ */
+export const CASE_SUMMARY_PROJECTION = {
+  _id: 1,
+  id: 1,
+  number: 1,
+  districtId: 1,
+  urgent: 1,
+  status: 1,
+  createdAt: 1,
+  owner: 1,
+  escalations: 1,
+  checklist: 1,
+  'report.categories': 1,
+} as const;
+/** How many summaries a store reads per batch when it streams them. */
+export const SUMMARY_BATCH = 500;
+/** A projected case document, validated. */
+export const documentToCaseSummary = (doc: unknown): CaseSummary => parseStored(caseSummarySchema, 'cases', doc);
 
 /** The port's rule that a case write moves the revision on by exactly one; anything else is a programming error. */
 export function assertNextRevision(next: number, expected: number, what: string): void {

@@ -143,3 +143,40 @@ describe('itemReminders: the 14-day initial follow-up conversation', () => {
     expect(followUp(done, morning(15))).toBeUndefined();
   });
 });
+
+describe('SweepPlanner: many cases, memory by people', () => {
+  it('keeps the first cases a digest shows per owner and district, and counts all of them', () => {
+    const kim = makePerson('Kim Kontakt');
+    const now = new Date('2026-03-14T07:00:00.000Z');
+    const cases: Case[] = [];
+    for (let i = 0; i < 500; i += 1) {
+      const created = new Date(Date.parse('2026-02-01T09:00:00.000Z') + i * HOUR);
+      const checklist = newChecklist(created);
+      cases.push(
+        i % 2 === 0
+          ? owned(kim, { createdAt: created.toISOString(), checklist })
+          : untaken({ createdAt: created.toISOString(), checklist, urgent: i === 499 }),
+      );
+    }
+    const bounded = planSweep(cases, now, settings, 'digest', 8);
+    const whole = planSweep(cases, now, settings, 'digest');
+
+    const [kimBounded] = bounded.ownerDigests;
+    const [kimWhole] = whole.ownerDigests;
+    expect(kimBounded?.total).toBe(250);
+    expect(kimBounded?.cases.map((d) => d.case.number)).toEqual(kimWhole?.cases.slice(0, 8).map((d) => d.case.number));
+    const items = kimWhole?.cases.flatMap((d) => d.items) ?? [];
+    expect(kimBounded?.overdue).toBe(items.filter((i) => i.state === 'overdue').length);
+    expect(kimBounded?.dueSoon).toBe(items.filter((i) => i.state === 'due_soon').length);
+    expect(kimBounded?.overdue).toBeGreaterThan(0);
+
+    const [norrby] = bounded.districtDigests;
+    expect(norrby?.total).toBe(250);
+    expect(norrby?.cases).toHaveLength(8);
+    // The one urgent case leads even though it came in last.
+    expect(norrby?.cases[0]?.number).toBe(cases[499]?.number);
+    expect(norrby?.cases.map((c) => c.number)).toEqual(
+      whole.districtDigests[0]?.cases.slice(0, 8).map((c) => c.number),
+    );
+  });
+});

@@ -23,7 +23,11 @@ type CollectionName = (typeof COLLECTIONS)[number];
 /** Opens every collection; waits for all before failing, so a damaged file never leaves others mid-write. */
 async function openAll(dataDir: string | undefined): Promise<Record<CollectionName, Collection>> {
   const results = await Promise.allSettled(
-    COLLECTIONS.map((name) => openCollection(dataDir, name, name === 'cases' ? [{ fieldName: 'number' }] : [])),
+    COLLECTIONS.map((name) =>
+      name === 'cases'
+        ? openCollection(dataDir, name, [{ fieldName: 'number' }], ['status'])
+        : openCollection(dataDir, name),
+    ),
   );
   const opened: Partial<Record<CollectionName, Collection>> = {};
   for (const [index, result] of results.entries()) {

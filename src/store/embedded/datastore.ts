@@ -15,11 +15,13 @@ export interface UniqueField {
  * Opens (and on disk loads) one collection: `<dataDir>/<name>.db`, or memory only without a data directory. Loading
  * rewrites the append-only file without superseded lines, which is the compaction on start. A damaged line stops the
  * start instead of being dropped: NeDB's default would silently discard up to 10 % of the file on the next rewrite.
+ * `indexed` fields get a plain index (the sweep's scan by status).
  */
 export async function openCollection(
   dataDir: string | undefined,
   name: string,
   unique: UniqueField[] = [],
+  indexed: string[] = [],
 ): Promise<Collection> {
   const filename = dataDir === undefined ? undefined : join(dataDir, `${name}.db`);
   const store: Collection =
@@ -37,6 +39,7 @@ export async function openCollection(
     );
   }
   for (const field of unique) await store.ensureIndexAsync({ fieldName: field.fieldName, unique: true });
+  for (const fieldName of indexed) await store.ensureIndexAsync({ fieldName });
   return store;
 }
 

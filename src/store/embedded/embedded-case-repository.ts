@@ -1,7 +1,16 @@
-import type { Case } from '../../domain/case';
+import type { Case, CaseSummary } from '../../domain/case';
 import { VaktpostError } from '../../domain/errors';
 import type { CaseQuery, CaseRepository } from '../../ports/case-repository';
-import { assertNextRevision, CASE_LIST_SORT, caseFilter, caseToDocument, documentToCase } from '../documents';
+import {
+  assertNextRevision,
+  CASE_LIST_SORT,
+  CASE_SUMMARY_PROJECTION,
+  caseFilter,
+  caseToDocument,
+  documentToCase,
+  documentToCaseSummary,
+  SUMMARY_BATCH,
+} from '../documents';
 import { isUniqueViolation, type Collection } from './datastore';
 
 /**
@@ -48,6 +57,20 @@ export class EmbeddedCaseRepository implements CaseRepository {
   async list(query: CaseQuery): Promise<Case[]> {
     const docs = await this.collection.findAsync(caseFilter(query)).sort(CASE_LIST_SORT);
     return docs.map(documentToCase);
+  }
+
+  /**
+   * NeDB holds every document in memory already, but `find` hands out deep copies: so the ids are read first (the
+   * smallest projection NeDB offers), then the summaries batch by batch through the `_id` index. A case removed
+   * between the two reads is skipped; one changed meanwhile is read as it is now, which a sweep re-checks anyway.
+   */
+  async *scanSummaries(query: CaseQuery): AsyncIterable<CaseSummary> {
+    const ids = (await this.collection.findAsync(caseFilter(query), { status: 1 })).map((doc) => doc._id);
+    for (let start = 0; start < ids.length; start += SUMMARY_BATCH) {
+      const batch = ids.slice(start, start + SUMMARY_BATCH);
+      const docs = await this.collection.findAsync({ _id: { $in: batch } }, CASE_SUMMARY_PROJECTION);
+      for (const doc of docs) yield documentToCaseSummary(doc);
+    }
   }
 }
 

@@ -18,6 +18,8 @@ type IndexSpec = [collection: string, key: Record<string, 1 | -1>, unique: boole
 const INDEXES: IndexSpec[] = [
   ['cases', { number: 1 }, true],
   ['cases', { districtId: 1, status: 1 }, false],
+  // The reminder sweep scans by status alone.
+  ['cases', { status: 1 }, false],
   ['cases', { 'reporter.userId': 1 }, false],
   ['cases', { 'owner.userId': 1 }, false],
   ['cases', { createdAtMs: -1 }, false],

@@ -1,7 +1,16 @@
-import type { Case } from '../../domain/case';
+import type { Case, CaseSummary } from '../../domain/case';
 import { VaktpostError } from '../../domain/errors';
 import type { CaseQuery, CaseRepository } from '../../ports/case-repository';
-import { assertNextRevision, CASE_LIST_SORT, caseFilter, caseToDocument, documentToCase } from '../documents';
+import {
+  assertNextRevision,
+  CASE_LIST_SORT,
+  CASE_SUMMARY_PROJECTION,
+  caseFilter,
+  caseToDocument,
+  documentToCase,
+  documentToCaseSummary,
+  SUMMARY_BATCH,
+} from '../documents';
 import { isDuplicateKeyError } from './connect';
 import { asFilter, withoutId, type MongoCollection } from './types';
 
@@ -51,6 +60,18 @@ export class MongoCaseRepository implements CaseRepository {
       .sort(CASE_LIST_SORT)
       .toArray();
     return docs.map(documentToCase);
+  }
+
+  /** One cursor with the summary's projection; the driver fetches a batch at a time. */
+  async *scanSummaries(query: CaseQuery): AsyncIterable<CaseSummary> {
+    const cursor = this.collection
+      .find(asFilter(caseFilter(query)), { projection: CASE_SUMMARY_PROJECTION })
+      .batchSize(SUMMARY_BATCH);
+    try {
+      for await (const doc of cursor) yield documentToCaseSummary(doc);
+    } finally {
+      await cursor.close();
+    }
   }
 }
 

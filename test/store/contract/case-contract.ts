@@ -1,4 +1,5 @@
-import type { Case } from '../../../src/domain/case';
+import { caseSummarySchema, type Case, type CaseSummary } from '../../../src/domain/case';
+import { newChecklist } from '../../../src/cases/checklist';
 import { VaktpostError, type ErrorCode } from '../../../src/domain/errors';
 import type { CaseQuery } from '../../../src/ports/case-repository';
 import { makeCase, makeDraft, makePerson } from '../../support/fixtures';
@@ -128,5 +129,55 @@ export function caseContract(makeStores: MakeStores): void {
     expect(await ids({ withPendingNotifications: false })).toEqual([b.id, c.id, a.id]);
     const full = await current().cases.list({ districtIds: ['soderby'] });
     expect(full).toEqual([d, c]);
+  });
+
+  it('streams the summaries of the matching cases: only the fields a sweep needs, every case once', async () => {
+    const contact = makePerson('Test Kontakt');
+    const created = new Date('2026-03-01T08:00:00.000Z');
+    const checklist = newChecklist(created).map((item, i) =>
+      i === 0 ? { ...item, doneAt: created.toISOString(), doneBy: contact, note: 'anteckning' } : item,
+    );
+    const open = Array.from({ length: 1203 }, (_, i) =>
+      makeCase({
+        status: i % 3 === 0 ? 'new' : 'open',
+        owner: i % 3 === 0 ? null : contact,
+        checklist,
+        urgent: i % 7 === 0,
+      }),
+    );
+    const closed = makeCase({ status: 'closed', owner: contact });
+    for (const item of [...open, closed]) await current().cases.create(item);
+
+    const seen: CaseSummary[] = [];
+    for await (const summary of current().cases.scanSummaries({ statuses: ['new', 'open'] })) seen.push(summary);
+
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    expect(seen.sort(byId)).toEqual(open.map((c) => caseSummarySchema.parse(c)).sort(byId));
+    // Nothing beyond the summary: no report text, names of reporters, timeline or notes.
+    const first = seen[0] as Record<string, unknown>;
+    expect(Object.keys(first).sort()).toEqual([
+      'checklist',
+      'createdAt',
+      'districtId',
+      'escalations',
+      'id',
+      'number',
+      'owner',
+      'report',
+      'status',
+      'urgent',
+    ]);
+    expect(first.report).toEqual({ categories: open[0]?.report.categories });
+    expect(JSON.stringify(seen)).not.toContain('anteckning');
+    const newOnes: string[] = [];
+    for await (const summary of current().cases.scanSummaries({ statuses: ['new'], districtIds: ['norrby'] })) {
+      newOnes.push(summary.id);
+    }
+    expect(newOnes.sort()).toEqual(
+      open
+        .filter((c) => c.status === 'new')
+        .map((c) => c.id)
+        .sort(),
+    );
   });
 }
