@@ -4,6 +4,8 @@
  */
 import type { Server } from 'node:http';
 import type { Express } from 'express';
+import type { Readable } from 'node:stream';
+import { createConsoleAdapter, type ConsoleAdapter } from './adapters/console';
 import { createSlackAdapter } from './adapters/slack';
 import { createTeamsAdapter } from './adapters/teams';
 import { createWebAdapter } from './adapters/web';
@@ -44,6 +46,8 @@ export interface VaktpostOptions {
   listen?: boolean;
   /** Run the cron schedule for reminders and escalations (default true). */
   schedule?: boolean;
+  /** Run the console adapter on this input and output (`npm run console`). */
+  console?: { input: Readable; write: (text: string) => void; interactive: boolean };
   /** How often the dispatcher looks for due retries, in ms; 0 turns the timer off (tests call flush()). */
   dispatchIntervalMs?: number;
 }
@@ -62,6 +66,8 @@ export interface Vaktpost {
   dispatcher: Dispatcher;
   notifier: Notifier;
   adapters: PlatformAdapter[];
+  /** The console adapter when `console` was given. */
+  console: ConsoleAdapter | null;
   logger: Logger;
   reminders: RemindersHandle;
   /** Delivers everything due now (relay + dispatch until idle). */
@@ -121,6 +127,19 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     );
   }
   if (webDemoEnabled(config)) adapters.push(createWebAdapter({ directory }, adapterDeps));
+  let dispatcher: Dispatcher | null = null;
+  const consoleAdapter = options.console
+    ? createConsoleAdapter(
+        {
+          directory,
+          ...options.console,
+          flush: async () => dispatcher?.drain(),
+          storage: stores.description,
+        },
+        adapterDeps,
+      )
+    : null;
+  if (consoleAdapter) adapters.push(consoleAdapter);
   logger.info('platforms', {
     slack: slackEnabled(config) ? (config.SLACK_APP_TOKEN ? 'socket mode' : 'http') : 'off (no SLACK_BOT_TOKEN)',
     teams: teamsEnabled(config) ? (config.MicrosoftAppId ? 'on' : 'on WITHOUT AUTH (TEAMS_DEV_NO_AUTH)') : 'off',
@@ -128,7 +147,6 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   });
 
   const notifier = createCompositeNotifier([...adapters.map((a) => a.notifier), ...(options.extraNotifiers ?? [])]);
-  let dispatcher: Dispatcher | null = null;
   const cases = new CaseService({
     cases: stores.cases,
     counters: stores.counters,
@@ -186,6 +204,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     dispatcher: activeDispatcher,
     notifier,
     adapters,
+    console: consoleAdapter,
     logger,
     reminders,
     flush: () => activeDispatcher.drain(),
@@ -221,4 +240,34 @@ async function start(): Promise<void> {
   }
 }
 
-if (require.main === module) void start();
+/**
+ * `npm run console`: Vaktpost in the terminal over the configured stores and directory, with no HTTP server and no
+ * cron schedule (`npm run remind` runs the sweeps). Reads stdin line by line, so a conversation can be piped in.
+ */
+async function startConsole(): Promise<void> {
+  // The chat is the point here: log lines would interleave with it, so only warnings and errors unless asked.
+  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const write = (text: string): void => {
+    process.stdout.write(text);
+  };
+  let vaktpost: Vaktpost;
+  try {
+    vaktpost = await createVaktpost({
+      env,
+      listen: false,
+      schedule: false,
+      console: { input: process.stdin, write, interactive: process.stdin.isTTY === true },
+    });
+  } catch (error) {
+    if (isVaktpostError(error)) {
+      process.stderr.write(`\nVaktpost could not start.\n${error.message}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    throw error;
+  }
+  await vaktpost.console?.run();
+  await vaktpost.close();
+}
+
+if (require.main === module) void (process.argv.includes('--console') ? startConsole() : start());

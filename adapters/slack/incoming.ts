@@ -6,7 +6,7 @@ import { languageFromLocale } from '../../src/i18n/translate';
 import type { AdapterDeps } from '../../src/ports/platform-adapter';
 import type { Notifier } from '../../src/ports/notifier';
 import { MODAL_NAMESPACE, modalSpecSchema, modalView } from './modal';
-import { parseSlackPayload, type ParsedPayload } from './parse-event';
+import { parseSlackPayload, type ParsedPayload } from './parse';
 import type { TurnQueue } from './turn-queue';
 import type { SlackUserProfiles } from './user-profiles';
 

@@ -3,7 +3,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { AdapterDeps } from '../../src/ports/platform-adapter';
 import { languageFromLocale, t } from '../../src/i18n/translate';
 import { dmAddress, accountIdOf, isPersonal, type ConversationRefs } from './conversation-refs';
-import { eventIdOf, turnFromInvoke, turnFromMessage } from './parse-activity';
+import { eventIdOf, turnFromInvoke, turnFromMessage } from './parse';
 
 /**
  * How long a card press may keep Teams waiting. Teams gives an `adaptiveCard/action` invoke only a few seconds

@@ -1,3 +1,3 @@
 /** The local web demo adapter (issue 7): main.ts calls createWebAdapter({ directory }, adapterDeps). */
-export { createWebAdapter, type WebAdapter, type WebAdapterConfig } from './create-web-adapter';
-export { WEB_INBOX_NAMESPACE, WebNotifier } from './web-notifier';
+export { createWebAdapter, type WebAdapter, type WebAdapterConfig } from './adapter';
+export { WEB_INBOX_NAMESPACE, WebNotifier } from './notifier';

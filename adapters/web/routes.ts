@@ -14,9 +14,9 @@ import type { Logger } from '../../src/ports/logger';
 import type { DemoCast } from './demo-cast';
 import { isKnownAddress } from './demo-cast';
 import { hostAllowed, sameOriginWrite } from './guard';
-import { renderEntry } from './render-message';
-import { toIncomingTurn, turnRequestSchema } from './turn-request';
-import { WEB_ADDRESS, type WebNotifier } from './web-notifier';
+import { renderEntry } from './render';
+import { toIncomingTurn, turnRequestSchema } from './parse';
+import { WEB_ADDRESS, type WebNotifier } from './notifier';
 
 /** What the routes need from the adapter. */
 export interface WebRouteDeps {

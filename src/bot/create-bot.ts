@@ -1,9 +1,8 @@
 import { ACTION, decodeStepValue } from '../engine/actions';
-import { controlFromText, languageFromText } from '../engine/control-words';
+import { controlFromText, isCommand, languageFromText, leadingCommand } from '../engine/command-words';
 import type { EngineInput } from '../engine/input';
 import type { Control } from '../engine/prompt';
 import { tx } from '../engine/prompt';
-import { foldForMatch } from '../engine/sanitize';
 import type { IncomingTurn, TurnHandler } from '../engine/turn';
 import type { Language } from '../domain/report';
 import { languageFromLocale } from '../i18n/translate';
@@ -15,9 +14,6 @@ import { DialogTurns } from './dialog-turns';
 import { message, reply } from './reply';
 
 const CONTROLS = new Set<Control>(['back', 'skip', 'pause', 'cancel', 'help', 'done']);
-const LIST_WORDS = new Set(['arenden', 'cases', 'mina arenden', 'my cases']);
-const DISTRICT_WORDS = new Set(['distrikt', 'district', 'byt distrikt', 'change district']);
-const REPORT_WORDS = new Set(['rapportera', 'rapport', 'report', 'ny rapport', 'new report']);
 
 /** The core's one entry point for adapters: decides what a turn means and lets the services act on it. */
 export function createBot(deps: BotDeps): TurnHandler {
@@ -77,13 +73,19 @@ export function createBot(deps: BotDeps): TurnHandler {
     await reply(deps.notifier, turn.address, language, [{ kind: 'card', card }]);
   }
 
-  async function bind(turn: IncomingTurn, language: Language, districtId: string): Promise<void> {
+  /**
+   * Binds the channel to a district, by id (`norra-skane`) or name (`Norra Skåne`). Only the district's own security
+   * contacts may: the channel receives every alert of the district, so choosing it is their call; the central
+   * contact (who sees all cases anyway) binds a channel by being listed as a contact or in the directory file.
+   */
+  async function bind(turn: IncomingTurn, language: Language, argument: string): Promise<void> {
     const target = turn.channelAddress ?? turn.address;
-    const district = deps.directory.district(districtId);
+    const district = deps.directory.findDistrict(argument);
     if (!district) {
-      return reply(deps.notifier, target, language, [message('bot.bind.unknown_district', { district: districtId })]);
+      return reply(deps.notifier, target, language, [message('bot.bind.unknown_district', { district: argument })]);
     }
-    if (!deps.directory.isContactOf(turn.user.id, districtId) && !deps.directory.isCentral(turn.user.id)) {
+    const districtId = district.id;
+    if (!deps.directory.isContactOf(turn.user.id, districtId)) {
       return reply(deps.notifier, target, language, [message('bot.bind.not_contact', { district: district.name })]);
     }
     const binding: ChannelBinding = {
@@ -132,15 +134,14 @@ export function createBot(deps: BotDeps): TurnHandler {
       }
       return dialogs.advance(turn, session, { kind: 'text', text });
     }
-    const folded = foldForMatch(text);
     const lang = languageFromText(text);
     if (lang) return setLanguage(turn, lang);
-    if (LIST_WORDS.has(folded)) return caseActions.list(turn, language);
-    if (DISTRICT_WORDS.has(folded)) return dialogs.start(turn, language, 'district');
+    if (isCommand(text, 'cases')) return caseActions.list(turn, language);
+    if (isCommand(text, 'district')) return dialogs.start(turn, language, 'district');
     if (controlFromText(text) === 'help') {
       return reply(deps.notifier, turn.address, language, [message('bot.help')]);
     }
-    if (controlFromText(text) !== null && !REPORT_WORDS.has(folded)) {
+    if (controlFromText(text) !== null && !isCommand(text, 'report')) {
       return reply(deps.notifier, turn.address, language, [message('bot.no_session')]);
     }
     // Anyone who writes to the bot without a report in progress is most likely here to report.
@@ -152,9 +153,10 @@ export function createBot(deps: BotDeps): TurnHandler {
   }
 
   async function channelText(turn: IncomingTurn, language: Language): Promise<void> {
-    const words = foldForMatch(turn.text ?? '').split(' ');
-    if (words[0] === 'bind' || words[0] === 'koppla') return bind(turn, language, words[1] ?? '');
-    if (LIST_WORDS.has(words.join(' '))) return caseActions.list({ ...turn, address: turn.address }, language);
+    const text = turn.text ?? '';
+    const bindTo = leadingCommand(text, 'bind');
+    if (bindTo !== null) return bind(turn, language, bindTo);
+    if (isCommand(text, 'cases')) return caseActions.list(turn, language);
     await reply(deps.notifier, turn.channelAddress ?? turn.address, language, [message('bot.channel_help')]);
   }
 

@@ -1,4 +1,5 @@
 import { userIdOf } from '../domain/address';
+import { foldForMatch } from '../engine/sanitize';
 import type { Platform } from '../engine/turn';
 import type { DirectoryData, District, Municipality, Person } from './schema';
 
@@ -28,6 +29,18 @@ export class Directory {
 
   district(districtId: string): District | undefined {
     return this.data.districts.find((d) => d.id === districtId);
+  }
+
+  /**
+   * The district a person named when typing: its id exactly as written (`norra-skane`, `d1_2`; ids are lower case,
+   * so `Norra-Skane` finds it too), else its name (`Norra Skåne`), ignoring case and accents.
+   */
+  findDistrict(typed: string): District | undefined {
+    const wanted = typed.trim();
+    if (wanted === '') return undefined;
+    const byId = this.district(wanted) ?? this.district(wanted.toLowerCase());
+    if (byId) return byId;
+    return this.data.districts.find((d) => foldForMatch(d.name) === foldForMatch(wanted));
   }
 
   districts(): District[] {

@@ -1,5 +1,5 @@
 import type { AttachmentRef, Language } from '../domain/report';
-import { controlFromText, isResumeWord, isSubmitWord, languageFromText } from './control-words';
+import { controlFromText, isResumeWord, isSubmitWord, languageFromText } from './command-words';
 import type { DialogDef, StepDef } from './dialog';
 import type { EngineInput } from './input';
 import { checkButtonAnswer, parseTypedAnswer } from './parse-answer';

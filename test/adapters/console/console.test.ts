@@ -18,7 +18,7 @@ interface Run {
 
 function runConsole(lines: string[], dataDir: string): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn('npx', ['tsx', 'adapters/console/run.ts'], {
+    const child = spawn('npx', ['tsx', 'main.ts', '--console'], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: dataDir, DIRECTORY_FILE: 'directory.example.yml', LOG_LEVEL: 'silent' },
       stdio: ['pipe', 'pipe', 'pipe'],

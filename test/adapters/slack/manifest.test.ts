@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import express from 'express';
 import { parse } from 'yaml';
 import { createSlackAdapter, SLACK_EVENTS_PATH } from '../../../adapters/slack';
-import { REPORT_SHORTCUT } from '../../../adapters/slack/parse-event';
+import { REPORT_SHORTCUT } from '../../../adapters/slack/parse';
 import { createMemoryLogger } from '../../../src/ports/logger';
 import { createEmbeddedStores } from '../../../src/store/embedded/create-embedded-stores';
 

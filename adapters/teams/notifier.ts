@@ -7,7 +7,7 @@ import type { Logger } from '../../src/ports/logger';
 import { DeliveryError, type Notifier } from '../../src/ports/notifier';
 import type { ConversationRefs } from './conversation-refs';
 import { toDeliveryError } from './delivery-errors';
-import { renderAdaptiveCard } from './render-adaptive-card';
+import { renderAdaptiveCard } from './render';
 
 /** Key-value namespace of sent activity ids, keyed `${updateKey}|${address}`, so a later send updates in place. */
 export const MESSAGE_NAMESPACE = 'teams-message';
@@ -38,17 +38,37 @@ const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
  * A personal chat we have no reference for is opened with the user (Teams allows it when the app is installed for
  * them or in one of their teams); failures become DeliveryErrors the dispatcher understands.
  */
-export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
-  const { adapter, appId, refs, keyValues } = deps;
+export class TeamsNotifier implements Notifier {
+  constructor(private readonly deps: TeamsNotifierDeps) {}
+
+  handles(address: string): boolean {
+    return /^teams:(dm|conv):.+/.test(address);
+  }
+
+  async send(address: string, message: OutgoingMessage): Promise<void> {
+    if (!this.handles(address)) {
+      throw new DeliveryError({ kind: 'invalid_address', reason: 'teams: not a Teams address' });
+    }
+    try {
+      await this.deliver(address, message);
+    } catch (error) {
+      const failure = toDeliveryError(error, this.deps.clock.now());
+      this.deps.logger.warn('teams: delivery failed', { kind: failure.failure.kind, reason: failure.failure.reason });
+      throw failure;
+    }
+  }
 
   /**
    * Runs `work` in a conversation. Errors are caught inside the turn and rethrown outside it, because botbuilder
    * would otherwise hand them to the adapter's onTurnError and the dispatcher would never hear of them.
    */
-  async function inConversation<T>(reference: Partial<ConversationReference>, work: (ctx: TurnContext) => Promise<T>) {
+  private async inConversation<T>(
+    reference: Partial<ConversationReference>,
+    work: (ctx: TurnContext) => Promise<T>,
+  ): Promise<T> {
     type Outcome = { value: T } | { error: unknown };
     let outcome = { error: new Error('teams: the turn did not run') } as Outcome;
-    await adapter.continueConversationAsync(appId, reference, async (ctx) => {
+    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (ctx) => {
       try {
         outcome = { value: await work(ctx) };
       } catch (error) {
@@ -61,11 +81,12 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
   }
 
   /** Opens a personal chat with a user we know only by account id; null when we know no region to ask. */
-  async function openPersonalChat(address: string, accountId: string): Promise<Partial<ConversationReference> | null> {
+  private async openPersonalChat(address: string, accountId: string): Promise<Partial<ConversationReference> | null> {
+    const { adapter, appId, refs } = this.deps;
     const hint = await refs.userHint(accountId);
     const any = await refs.anyReference();
     const serviceUrl = hint?.serviceUrl ?? any?.serviceUrl;
-    const tenantId = hint?.tenantId ?? deps.tenantId ?? any?.conversation?.tenantId;
+    const tenantId = hint?.tenantId ?? this.deps.tenantId ?? any?.conversation?.tenantId;
     if (!serviceUrl || !tenantId) return null;
     const botId = any?.bot?.id ?? `28:${appId}`;
     const parameters = {
@@ -86,31 +107,32 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
     return created;
   }
 
-  async function referenceFor(address: string): Promise<Partial<ConversationReference>> {
-    const stored = await refs.get(address);
+  private async referenceFor(address: string): Promise<Partial<ConversationReference>> {
+    const stored = await this.deps.refs.get(address);
     if (stored) return stored;
     const accountId = address.startsWith('teams:dm:') ? address.slice('teams:dm:'.length) : '';
-    const opened = accountId ? await openPersonalChat(address, accountId) : null;
+    const opened = accountId ? await this.openPersonalChat(address, accountId) : null;
     if (!opened) throw new DeliveryError({ kind: 'invalid_address', reason: 'teams: no conversation reference' });
     return opened;
   }
 
-  async function deliver(address: string, message: OutgoingMessage): Promise<void> {
+  private async deliver(address: string, message: OutgoingMessage): Promise<void> {
+    const { keyValues } = this.deps;
     const card = renderAdaptiveCard(message.prompt, message.language);
     const activity: Partial<Activity> = MessageFactory.attachment(CardFactory.adaptiveCard(card));
-    const reference = await referenceFor(address);
+    const reference = await this.referenceFor(address);
     const messageKey = message.updateKey ? `${message.updateKey}|${address}` : undefined;
     const previous = messageKey ? await keyValues.get<SentMessage>(MESSAGE_NAMESPACE, messageKey) : null;
     if (previous) {
       try {
-        await inConversation(reference, (ctx) => ctx.updateActivity({ ...activity, id: previous.activityId }));
+        await this.inConversation(reference, (ctx) => ctx.updateActivity({ ...activity, id: previous.activityId }));
         return;
       } catch (error) {
         // The old message was deleted: post a fresh one rather than lose the update.
         if ((error as { statusCode?: unknown }).statusCode !== 404) throw error;
       }
     }
-    const sent = await inConversation(reference, (ctx) => {
+    const sent = await this.inConversation(reference, (ctx) => {
       // botbuilder gives the continuation activity a random id and would send our message as a reply to it; without
       // it the message goes to the conversation itself, which in a channel starts a new post.
       ctx.activity.id = undefined;
@@ -121,20 +143,4 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
       await keyValues.put(MESSAGE_NAMESPACE, messageKey, record);
     }
   }
-
-  return {
-    handles: (address) => /^teams:(dm|conv):.+/.test(address),
-    async send(address, message) {
-      if (!/^teams:(dm|conv):.+/.test(address)) {
-        throw new DeliveryError({ kind: 'invalid_address', reason: 'teams: not a Teams address' });
-      }
-      try {
-        await deliver(address, message);
-      } catch (error) {
-        const failure = toDeliveryError(error, deps.clock.now());
-        deps.logger.warn('teams: delivery failed', { kind: failure.failure.kind, reason: failure.failure.reason });
-        throw failure;
-      }
-    },
-  };
 }

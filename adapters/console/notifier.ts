@@ -1,7 +1,7 @@
 import type { Language } from '../../src/domain/report';
-import type { CardAction, OutgoingMessage } from '../../src/engine/prompt';
+import type { CardAction, OutgoingMessage, Prompt } from '../../src/engine/prompt';
 import type { Notifier } from '../../src/ports/notifier';
-import { renderForConsole } from './render-console';
+import { renderForConsole } from './render';
 
 /** The buttons of the latest card sent to one address. */
 export interface ShownActions {
@@ -25,6 +25,7 @@ export class ConsoleNotifier implements Notifier {
   private readonly shown = new Map<string, ShownActions>();
   private readonly languages = new Map<string, Language>();
   private readonly updateKeys = new Set<string>();
+  private readonly lastKinds = new Map<string, Prompt['kind']>();
 
   constructor(
     private readonly write: ConsoleWrite,
@@ -42,6 +43,7 @@ export class ConsoleNotifier implements Notifier {
     const updated = message.updateKey !== undefined && this.updateKeys.has(`${address}|${message.updateKey}`);
     if (message.updateKey !== undefined) this.updateKeys.add(`${address}|${message.updateKey}`);
     this.languages.set(address, message.language);
+    this.lastKinds.set(address, message.prompt.kind);
     if (message.prompt.kind === 'card') {
       this.shown.set(address, { address, seq: this.seq, language: message.language, actions });
     }
@@ -57,6 +59,11 @@ export class ConsoleNotifier implements Notifier {
       if (!best || entry.seq > best.seq) best = entry;
     }
     return best;
+  }
+
+  /** What was printed last to the address: after a question a typed number is an answer, not a button press. */
+  lastKind(address: string): Prompt['kind'] | undefined {
+    return this.lastKinds.get(address);
   }
 
   /** The language of the latest message to the address (Swedish before any). */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ACTION } from '../../src/engine/actions';
+import { isCommand } from '../../src/engine/command-words';
 import type { IncomingTurn } from '../../src/engine/turn';
 import { INPUT_ACTION, OK_SUFFIX, parseSlackActionId } from './action-ids';
 import { unescapeSlack } from './escape';
@@ -28,8 +29,6 @@ export type ParsedPayload =
   | { kind: 'modal'; key: string; slackUserId: string; triggerId: string; modalKey: string; metadata: ModalMetadata };
 
 const IGNORE: ParsedPayload = { kind: 'ignore' };
-const REPORT_WORDS = new Set(['', 'rapportera', 'rapport', 'report']);
-const CASE_WORDS = new Set(['cases', 'ärenden', 'arenden']);
 
 const dm = (user: string) => `slack:dm:${user}`;
 
@@ -187,11 +186,14 @@ function parseCommand(body: unknown): ParsedPayload {
   const c = parsed.data;
   // A slash command has no delivery id; its trigger_id is unique per invocation.
   const key = `command:${c.trigger_id}`;
-  const words = (c.text ?? '').trim().toLowerCase();
+  const words = (c.text ?? '').trim();
   const base = { kind: 'turn' as const, key, slackUserId: c.user_id, fallbackName: c.user_name };
-  // Replies always go to the DM, also when the command was typed in a channel: cases are private.
-  if (REPORT_WORDS.has(words)) return { ...base, turn: startTurn(key, c.user_id, ACTION.startReport) };
-  if (CASE_WORDS.has(words)) return { ...base, turn: startTurn(key, c.user_id, ACTION.listCases) };
+  // Replies always go to the DM, also when the command was typed in a channel: cases are private. The words are the
+  // core's command table, so `/vaktpost ärenden` means what "ärenden" means in the DM.
+  if (words === '' || isCommand(words, 'report')) {
+    return { ...base, turn: startTurn(key, c.user_id, ACTION.startReport) };
+  }
+  if (isCommand(words, 'cases')) return { ...base, turn: startTurn(key, c.user_id, ACTION.listCases) };
   const turn: PendingTurn = {
     eventId: key,
     platform: 'slack',

@@ -3,7 +3,7 @@ import type { Card, CardAction, CardField, CardSection, Choice, Prompt, Text } f
 import { tx } from '../../src/engine/prompt';
 import type { Language } from '../../src/domain/report';
 import { translate } from '../../src/i18n/translate';
-import type { InboxEntry } from './web-notifier';
+import type { InboxEntry } from './notifier';
 
 /** A choice as the page shows it. */
 export interface WebOption {

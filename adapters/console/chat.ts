@@ -1,23 +1,20 @@
-import { randomUUID } from 'node:crypto';
 import type { Directory } from '../../src/directory/directory';
 import type { Person } from '../../src/directory/schema';
 import type { Language } from '../../src/domain/report';
 import { ACTION } from '../../src/engine/actions';
 import type { CardAction } from '../../src/engine/prompt';
 import { foldForMatch } from '../../src/engine/sanitize';
-import { SUMMARY_STEP } from '../../src/engine/session';
-import type { IncomingTurn, TurnHandler } from '../../src/engine/turn';
+import type { TurnHandler } from '../../src/engine/turn';
 import { t, translate } from '../../src/i18n/translate';
 import type { Logger } from '../../src/ports/logger';
-import type { SessionStore } from '../../src/ports/session-store';
-import type { ConsoleNotifier, ConsoleWrite } from './console-notifier';
-import { CONSOLE_WORDS } from './console-words';
+import type { ConsoleNotifier, ConsoleWrite } from './notifier';
+import { consoleDm, turnFromLine, type TurnContent } from './parse';
+import { CONSOLE_WORDS } from './words';
 
 /** What the chat needs from the running Vaktpost. */
 export interface ConsoleChatDeps {
   bot: TurnHandler;
   directory: Directory;
-  sessions: SessionStore;
   notifier: ConsoleNotifier;
   /** Delivers queued notifications (alerts, "taken by"), so they print before the next line is read. */
   flush(): Promise<void>;
@@ -73,7 +70,7 @@ export class ConsoleChat {
       return 'continue';
     }
     if (line === '') return 'continue';
-    if (/^\d+$/.test(line) && (await this.numbersPressButtons())) {
+    if (/^\d+$/.test(line) && this.numbersPressButtons()) {
       await this.pressNumber(Number(line));
       return 'continue';
     }
@@ -130,12 +127,11 @@ export class ConsoleChat {
   }
 
   /**
-   * Outside a report a number presses a button of the latest card; inside one it is an answer ("1" for "Ja"), except
-   * on the summary, where the numbers are the summary's buttons (edit an answer, send).
+   * After a question a number is an answer ("1" for "Ja"); after a card (the summary, a case, a list) the numbers are
+   * the card's buttons (edit an answer, send, take). The console reads what it printed, not the core's sessions.
    */
-  private async numbersPressButtons(): Promise<boolean> {
-    const session = await this.deps.sessions.get(this.userId);
-    return session === null || session.stepId === SUMMARY_STEP;
+  private numbersPressButtons(): boolean {
+    return this.deps.notifier.lastKind(this.address) !== 'question';
   }
 
   /** Cards this person can press: their own direct messages and the district channels shown in the console. */
@@ -145,7 +141,7 @@ export class ConsoleChat {
   }
 
   private async pressNumber(n: number): Promise<void> {
-    const inDialog = (await this.deps.sessions.get(this.userId)) !== null;
+    const inDialog = !this.numbersPressButtons();
     const shown = this.deps.notifier.latestActions(this.visible(inDialog));
     const action = Number.isInteger(n) && n > 0 ? shown?.actions[n - 1] : undefined;
     if (!shown || !action) {
@@ -205,24 +201,13 @@ export class ConsoleChat {
     });
   }
 
-  private get userId(): string {
-    return `console:${this.account}`;
-  }
-
   private get address(): string {
-    return `console:dm:${this.account}`;
+    return consoleDm(this.account);
   }
 
   /** Hands the turn to the bot and prints what it caused; never lets an error end the chat. */
-  private async turn(what: Pick<IncomingTurn, 'text' | 'action'>): Promise<void> {
-    const turn: IncomingTurn = {
-      eventId: randomUUID(),
-      platform: 'console',
-      address: this.address,
-      isDirect: true,
-      user: { id: this.userId, displayName: this.person.name, locale: 'sv-SE' },
-      ...what,
-    };
+  private async turn(what: TurnContent): Promise<void> {
+    const turn = turnFromLine(this.person, this.account, what);
     try {
       await this.deps.bot.handleTurn(turn);
       await this.deps.flush();

@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import type { AdapterDeps, PlatformAdapter } from '../../src/ports/platform-adapter';
 import { handleSlackRequest, type IncomingDeps } from './incoming';
 import { boltLogger } from './slack-logger';
-import { SlackNotifier } from './slack-notifier';
+import { SlackNotifier } from './notifier';
 import { TurnQueue } from './turn-queue';
 import { SlackUserProfiles } from './user-profiles';
 

@@ -4,7 +4,7 @@ import type { KeyValueStore } from '../../src/ports/key-value-store';
 import { DeliveryError, type Notifier } from '../../src/ports/notifier';
 import { slackErrorCode, toDeliveryError } from './map-slack-error';
 import { MODAL_NAMESPACE } from './modal';
-import { renderPrompt, type RenderedPrompt } from './render-block-kit';
+import { renderPrompt, type RenderedPrompt } from './render';
 
 /** Where the posted message of each update key is kept, so a later send edits it instead of posting anew. */
 export const MESSAGE_NAMESPACE = 'slack-message';

@@ -6,7 +6,7 @@ import type { Directory } from '../../src/directory/directory';
 import type { AdapterDeps, PlatformAdapter } from '../../src/ports/platform-adapter';
 import { demoCast } from './demo-cast';
 import { webRoutes } from './routes';
-import { WebNotifier } from './web-notifier';
+import { WebNotifier } from './notifier';
 
 /** What main.ts gives the web demo besides the shared adapter deps. */
 export interface WebAdapterConfig {

@@ -5,7 +5,7 @@ import { StrictBotFrameworkAuthentication } from './bot-framework-auth';
 import { checkTeamsConfig, type TeamsAdapterConfig } from './config';
 import { createConversationRefs } from './conversation-refs';
 import { createErrorBoundary, createTeamsApplication } from './teams-application';
-import { createTeamsNotifier } from './teams-notifier';
+import { TeamsNotifier } from './notifier';
 
 /** The one route Teams (through the Azure Bot's messaging endpoint) posts activities to. */
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -39,7 +39,7 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
   adapter.onTurnError = createErrorBoundary(deps);
   const refs = createConversationRefs(deps.keyValues);
   const application = createTeamsApplication({ ...deps, refs });
-  const notifier = createTeamsNotifier({
+  const notifier = new TeamsNotifier({
     adapter,
     appId: settings.appId ?? '',
     refs,

@@ -1,0 +1,19 @@
+import type { CommandTable } from '../../engine/command-words';
+
+/** English command words; see the Swedish table for how they are matched. */
+export const commandsEn: CommandTable = {
+  back: ['back'],
+  skip: ['skip'],
+  pause: ['pause'],
+  cancel: ['cancel'],
+  help: ['help'],
+  done: ['done'],
+  submit: ['send', 'submit'],
+  resume: ['hi', 'hello', 'continue', 'resume', 'report'],
+  report: ['report', 'new report'],
+  cases: ['cases', 'my cases'],
+  district: ['district', 'change district'],
+  bind: ['bind'],
+  'language.sv': ['swedish'],
+  'language.en': ['english'],
+};

@@ -1,0 +1,22 @@
+import type { CommandTable } from '../../engine/command-words';
+
+/**
+ * Swedish command words: a message that is exactly one of these (ignoring case, accents and punctuation) is the
+ * command; a longer message that merely contains one ("jag vill inte avbryta") stays an answer.
+ */
+export const commandsSv: CommandTable = {
+  back: ['tillbaka'],
+  skip: ['hoppa över', 'hoppa'],
+  pause: ['paus', 'pausa'],
+  cancel: ['avbryt'],
+  help: ['hjälp'],
+  done: ['klar'],
+  submit: ['skicka', 'skicka in'],
+  resume: ['hej', 'hallå', 'fortsätt', 'rapportera'],
+  report: ['rapportera', 'rapport', 'ny rapport'],
+  cases: ['ärenden', 'mina ärenden'],
+  district: ['distrikt', 'byt distrikt'],
+  bind: ['koppla'],
+  'language.sv': ['svenska'],
+  'language.en': ['engelska'],
+};
