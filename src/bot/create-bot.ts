@@ -11,6 +11,7 @@ import { BINDING_NAMESPACE, type ChannelBinding } from '../cases/routing';
 import type { BotDeps } from './bot-deps';
 import { CaseActions } from './case-actions';
 import { DialogTurns } from './dialog-turns';
+import { isPartyAction, PartyActions } from './party-actions';
 import { message, reply } from './reply';
 
 const CONTROLS = new Set<Control>(['back', 'skip', 'pause', 'cancel', 'help', 'done']);
@@ -19,6 +20,7 @@ const CONTROLS = new Set<Control>(['back', 'skip', 'pause', 'cancel', 'help', 'd
 export function createBot(deps: BotDeps): TurnHandler {
   const dialogs = new DialogTurns(deps);
   const caseActions = new CaseActions(deps);
+  const partyActions = new PartyActions(deps);
 
   async function languageOf(turn: IncomingTurn): Promise<Language> {
     const session = await deps.stores.sessions.get(turn.user.id);
@@ -171,6 +173,7 @@ export function createBot(deps: BotDeps): TurnHandler {
       const action = turn.action;
       if (action) {
         if (action.id.startsWith('case:')) return caseActions.handle(turn, language);
+        if (isPartyAction(action.id)) return partyActions.handle(turn, language);
         if (action.id === ACTION.startReport) return dialogs.start(turn, language);
         if (action.id === ACTION.listCases) return caseActions.list(turn, language);
         if (action.id === 'bot:home') return home(turn, language);

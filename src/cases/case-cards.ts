@@ -6,6 +6,7 @@ import type { CaseRole } from './access';
 import { checklistComplete } from './checklist';
 import { clockTime, dateOnly, dateTime } from './format-time';
 import { reportSections } from './report-sections';
+import { policeNumberAction, policeTextAction } from '../police/police-text';
 
 /** The case's categories by name, e.g. "Hot, Trakasserier". */
 export function categoryList(c: { report: Pick<Case['report'], 'categories'> }): Text {
@@ -149,6 +150,8 @@ function caseActions(c: Case, role: CaseRole, successors: Array<{ userId: string
   if (c.status === 'closed' && (role === 'owner' || role === 'central')) {
     actions.push({ id: ACTION.caseReopen, label: tx('case.action.reopen'), value: c.id });
   }
+  // The owner helps the member report to the police and records the number (issue 14).
+  if (role === 'owner') actions.push(policeTextAction(c), policeNumberAction(c));
   return actions;
 }
 
@@ -161,7 +164,12 @@ export function memberCaseCard(c: Case): Card {
       { label: tx('case.field.status'), value: tx(`case.member_status.${c.owner ? c.status : 'waiting'}`) },
       { label: tx('case.field.helper'), value: c.owner ? raw(c.owner.displayName) : tx('case.owner.none_yet') },
       { label: tx('case.field.submitted'), value: raw(dateTime(c.createdAt)) },
+      ...(c.report.police.caseNumber
+        ? [{ label: tx('police.field.number'), value: raw(c.report.police.caseNumber) }]
+        : []),
     ],
+    // The member's own way to the police-report text and to add the police's number later (issue 14).
+    actions: [policeTextAction(c), policeNumberAction(c)],
   };
 }
 

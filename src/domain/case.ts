@@ -44,6 +44,10 @@ export const TIMELINE_KINDS = [
   'reopened',
   'escalated',
   'delivery_failed',
+  /** The police's case number was recorded (issue 14). */
+  'police_number',
+  /** The incident report was exported or opened as a file (issue 14). */
+  'exported',
 ] as const;
 export const timelineEntrySchema = z.object({
   kind: z.enum(TIMELINE_KINDS),
@@ -113,7 +117,10 @@ export const caseSummarySchema = caseSchema
     escalations: true,
   })
   .extend({
-    report: reportSchema.pick({ categories: true }),
+    /** The police status and case number: the digest says when a wanted report has no number a week on. */
+    report: reportSchema.pick({ categories: true }).extend({
+      police: reportSchema.shape.police.pick({ status: true, caseNumber: true }).default({}),
+    }),
     checklist: z.array(checklistItemSchema.pick({ id: true, dueAt: true, doneAt: true })),
   });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;

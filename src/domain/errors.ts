@@ -17,7 +17,10 @@ export type ErrorCode =
   | 'input.invalid'
   | 'store.duplicate'
   | 'store.unavailable'
-  | 'session.not_found';
+  | 'session.not_found'
+  | 'police.number_invalid'
+  | 'export.link_invalid'
+  | 'export.not_allowed';
 
 /** The one base error of Vaktpost. `details` never holds report text, so an error can always be logged. */
 export class VaktpostError extends Error {

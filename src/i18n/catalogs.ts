@@ -17,12 +17,40 @@ import { webSv } from './sv/web';
 import { webEn } from './en/web';
 import { remindersSv } from './sv/reminders';
 import { remindersEn } from './en/reminders';
+import { policeSv } from './sv/police';
+import { policeEn } from './en/police';
+import { exportSv } from './sv/export';
+import { exportEn } from './en/export';
 
 /** A flat map from key to wording, with `{name}` placeholders. */
 export type Catalog = Record<string, string>;
 
 /** Every catalog by language; a test checks both hold exactly the same keys. */
 export const catalogs: Record<Language, Catalog> = {
-  sv: { ...engineSv, ...casesSv, ...labelsSv, ...botSv, ...reportSv, ...slackSv, ...teamsSv, ...webSv, ...remindersSv },
-  en: { ...engineEn, ...casesEn, ...labelsEn, ...botEn, ...reportEn, ...slackEn, ...teamsEn, ...webEn, ...remindersEn },
+  sv: {
+    ...engineSv,
+    ...casesSv,
+    ...labelsSv,
+    ...botSv,
+    ...reportSv,
+    ...slackSv,
+    ...teamsSv,
+    ...webSv,
+    ...remindersSv,
+    ...policeSv,
+    ...exportSv,
+  },
+  en: {
+    ...engineEn,
+    ...casesEn,
+    ...labelsEn,
+    ...botEn,
+    ...reportEn,
+    ...slackEn,
+    ...teamsEn,
+    ...webEn,
+    ...remindersEn,
+    ...policeEn,
+    ...exportEn,
+  },
 };

@@ -1,6 +1,7 @@
 import type { CaseSummary, ChecklistItemId, PersonRef } from '../domain/case';
 import { BoundedList } from './bounded-list';
 import { dateOnly } from '../cases/format-time';
+import { policeNumberMissing } from '../police/police-reminder';
 
 /** Which sweep to run: the daily digest, the escalation of untaken cases, or both. */
 export type SweepKind = 'digest' | 'escalation' | 'both';
@@ -35,6 +36,8 @@ export interface ItemReminder {
 export interface OwnedCaseDigest {
   case: CaseSummary;
   items: ItemReminder[];
+  /** The member wanted to report to the police and, a week on, no police case number is recorded. */
+  policeNumberMissing: boolean;
 }
 
 /** One message to one owner listing their open cases. */
@@ -132,7 +135,9 @@ const oldestFirst = (a: CaseSummary, b: CaseSummary): number =>
 
 /** Orders an owner's cases: overdue items first, then items due soon, then the rest; earliest due first. */
 function ownerOrder(a: OwnedCaseDigest, b: OwnedCaseDigest): number {
-  const rank = (d: OwnedCaseDigest): number => (d.items[0] === undefined ? 2 : d.items[0].state === 'overdue' ? 0 : 1);
+  // A missing police number counts as something due soon, so such a case is among those the digest shows.
+  const rank = (d: OwnedCaseDigest): number =>
+    d.items[0] === undefined ? (d.policeNumberMissing ? 1 : 2) : d.items[0].state === 'overdue' ? 0 : 1;
   const firstDue = (d: OwnedCaseDigest): number => (d.items[0] ? Date.parse(d.items[0].dueAt) : 0);
   return rank(a) - rank(b) || firstDue(a) - firstDue(b) || oldestFirst(a.case, b.case);
 }
@@ -188,7 +193,7 @@ export class SweepPlanner {
         if (item.state === 'overdue') tally.overdue += 1;
         else tally.dueSoon += 1;
       }
-      tally.cases.add({ case: c, items });
+      tally.cases.add({ case: c, items, policeNumberMissing: policeNumberMissing(c, this.now) });
       this.owners.set(c.owner.userId, tally);
     } else {
       const list = this.districts.get(c.districtId) ?? new BoundedList<CaseSummary>(this.keep, districtOrder);

@@ -64,23 +64,26 @@ function ownedSections(digest: OwnerDigest): CardSection[] {
     heading: tx('reminder.digest.owned_heading', { count: digest.total }),
     lines: [tx('reminder.digest.owned_summary', { overdue: digest.overdue, soon: digest.dueSoon })],
   };
-  const perCase = digest.cases.slice(0, MAX_CASES_PER_GROUP).map(({ case: c, items: reminders }): CardSection => ({
-    lines: [
-      tx(c.urgent ? 'reminder.digest.case_line_urgent' : 'reminder.digest.case_line', {
-        number: c.number,
-        date: dateOnly(c.createdAt),
-      }),
-      ...(reminders.length === 0
-        ? [tx('reminder.digest.nothing_due')]
-        : reminders.map((r) =>
-            tx(r.state === 'overdue' ? 'reminder.digest.item_overdue' : 'reminder.digest.item_due_soon', {
-              item: tx(`case.item.${r.item}`),
-              date: dateOnly(r.dueAt),
-            }),
-          )),
-    ],
-    actions: [showAction(c)],
-  }));
+  const perCase = digest.cases
+    .slice(0, MAX_CASES_PER_GROUP)
+    .map(({ case: c, items: reminders, ...flags }): CardSection => ({
+      lines: [
+        tx(c.urgent ? 'reminder.digest.case_line_urgent' : 'reminder.digest.case_line', {
+          number: c.number,
+          date: dateOnly(c.createdAt),
+        }),
+        ...(flags.policeNumberMissing ? [tx('police.digest.number_missing')] : []),
+        ...(reminders.length === 0 && !flags.policeNumberMissing
+          ? [tx('reminder.digest.nothing_due')]
+          : reminders.map((r) =>
+              tx(r.state === 'overdue' ? 'reminder.digest.item_overdue' : 'reminder.digest.item_due_soon', {
+                item: tx(`case.item.${r.item}`),
+                date: dateOnly(r.dueAt),
+              }),
+            )),
+      ],
+      actions: [showAction(c)],
+    }));
   return [header, ...perCase, ...moreSection(digest.total)];
 }
 

@@ -101,6 +101,8 @@ export const CASE_SUMMARY_PROJECTION = {
   escalations: 1,
   checklist: 1,
   'report.categories': 1,
+  'report.police.status': 1,
+  'report.police.caseNumber': 1,
 } as const;
 /** How many summaries a store reads per batch when it streams them. */
 export const SUMMARY_BATCH = 500;

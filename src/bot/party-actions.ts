@@ -1,0 +1,79 @@
+import { roleOn, seesDetails } from '../cases/access';
+import type { Actor } from '../cases/case-service';
+import { isVaktpostError, VaktpostError } from '../domain/errors';
+import type { Language } from '../domain/report';
+import type { Prompt } from '../engine/prompt';
+import { raw } from '../engine/prompt';
+import type { IncomingTurn } from '../engine/turn';
+import { POLICE_ACTION } from '../police/police-actions';
+import { PoliceNumbers } from '../police/police-number';
+import { policeTextCard } from '../police/police-text';
+import type { BotDeps } from './bot-deps';
+import { message, reply } from './reply';
+
+/** Action prefixes handled here: the tools for the owner and the party (issue 14). */
+export const PARTY_ACTION_PREFIXES = ['police:'] as const;
+
+/** True when the press belongs to {@link PartyActions}. */
+export function isPartyAction(actionId: string): boolean {
+  return PARTY_ACTION_PREFIXES.some((prefix) => actionId.startsWith(prefix));
+}
+
+/** The police-report helper's buttons: the ready text, and the police case number added afterwards. */
+export class PartyActions {
+  private readonly policeNumbers: PoliceNumbers;
+
+  constructor(private readonly deps: BotDeps) {
+    this.policeNumbers = new PoliceNumbers(
+      deps.stores.cases,
+      deps.directory,
+      async (userId) => (await deps.stores.profiles.get(userId))?.language ?? 'sv',
+    );
+  }
+
+  async handle(turn: IncomingTurn, language: Language): Promise<void> {
+    const action = turn.action;
+    if (!action) return;
+    const actor: Actor = {
+      userId: turn.user.id,
+      displayName: this.deps.directory.personOf(turn.user.id)?.name ?? turn.user.displayName,
+    };
+    try {
+      const prompts = await this.run(action.id, action.value, action.input ?? action.values?.[0], actor, language);
+      await reply(this.deps.notifier, turn.address, language, prompts);
+    } catch (error) {
+      if (!isVaktpostError(error)) throw error;
+      this.deps.logger.info('party action refused', { action: action.id, code: error.code, platform: turn.platform });
+      await reply(this.deps.notifier, turn.address, language, [message(`error.${error.code}`)]);
+    }
+  }
+
+  private async run(
+    id: string,
+    value: string,
+    input: string | undefined,
+    actor: Actor,
+    language: Language,
+  ): Promise<Prompt[]> {
+    switch (id) {
+      case POLICE_ACTION.text: {
+        const { case: c, role } = await this.deps.cases.view(value, actor.userId);
+        // The member and the exposed person get it for their own case; contacts only where they see the details.
+        if (!seesDetails(role) && role !== 'reporter' && role !== 'exposed') {
+          throw new VaktpostError('case.not_found', 'case not found');
+        }
+        return [{ kind: 'card', card: policeTextCard(c, this.deps.directory, language) }];
+      }
+      case POLICE_ACTION.number: {
+        const c = await this.policeNumbers.record(value, actor, input ?? '', this.deps.clock.now());
+        const role = roleOn(this.deps.directory, actor.userId, c);
+        return [
+          message('police.number_saved', { police: raw(c.report.police.caseNumber ?? ''), number: c.number }),
+          { kind: 'card', card: this.deps.cases.cardFor(c, role, actor.userId) },
+        ];
+      }
+      default:
+        return [message('bot.unknown_action')];
+    }
+  }
+}
