@@ -167,7 +167,10 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   });
   bot = createBot({ engine, reportDialog: report, stores, directory, cases, notifier, clock, logger });
 
-  const app = createHttpApp(stores);
+  const app = createHttpApp(
+    stores,
+    adapters.flatMap((a) => (a.checkReady ? [{ name: a.platform, check: a.checkReady.bind(a) }] : [])),
+  );
   for (const adapter of adapters) adapter.mount(app);
   for (const adapter of adapters) await adapter.start();
   const server = options.listen === false ? null : await listen(app, config.PORT, config.HOST);

@@ -1,7 +1,8 @@
 import { App, ExpressReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { Express } from 'express';
-import type { AdapterDeps, PlatformAdapter } from '../../src/ports/platform-adapter';
+import type { AdapterDeps, PlatformAdapter, ReadinessResult } from '../../src/ports/platform-adapter';
 import { handleSlackRequest, type IncomingDeps } from './incoming';
+import { authTestFailure } from './readiness';
 import { boltLogger } from './slack-logger';
 import { SlackNotifier } from './notifier';
 import { TurnQueue } from './turn-queue';
@@ -85,6 +86,18 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
     throw error;
   });
 
+  /** auth.test: the token works, and the bot's own ids (to skip its own messages) are known once it does. */
+  const checkToken = async (): Promise<ReadinessResult> => {
+    try {
+      const auth = await client.auth.test();
+      if (auth.user_id) identity.botUserId = auth.user_id;
+      if (auth.bot_id) identity.botId = auth.bot_id;
+      return { ok: true };
+    } catch (error) {
+      return authTestFailure(error);
+    }
+  };
+
   return {
     platform: 'slack',
     notifier,
@@ -92,15 +105,9 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
       if (http) server.use(http.router);
     },
     async start() {
-      try {
-        const auth = await client.auth.test();
-        if (auth.user_id) identity.botUserId = auth.user_id;
-        if (auth.bot_id) identity.botId = auth.bot_id;
-      } catch (error) {
-        deps.logger.warn('slack auth.test failed; check SLACK_BOT_TOKEN', {
-          error: (error as { code?: string }).code ?? 'unknown',
-        });
-      }
+      // A failure does not stop the start (Slack may be down for a minute); /readyz reports it until it clears.
+      const ready = await checkToken();
+      if (!ready.ok) deps.logger.warn('slack auth.test failed; /readyz answers 503', { reason: ready.reason ?? '' });
       if (socketMode) await app.start();
       deps.logger.info('slack adapter started', { mode: socketMode ? 'socket' : 'http', path: SLACK_EVENTS_PATH });
     },
@@ -109,5 +116,6 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
       await queue.settled();
     },
     settled: () => queue.settled(),
+    checkReady: checkToken,
   };
 }

@@ -6,6 +6,7 @@ import { checkTeamsConfig, type TeamsAdapterConfig } from './config';
 import { createConversationRefs } from './conversation-refs';
 import { createErrorBoundary, createTeamsApplication } from './teams-application';
 import { TeamsNotifier } from './notifier';
+import { botFrameworkTokenFetcher, checkBotFrameworkToken } from './token-check';
 
 /** The one route Teams (through the Azure Bot's messaging endpoint) posts activities to. */
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -49,6 +50,17 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
     ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
   });
 
+  const appId = settings.appId;
+  const fetchToken = appId
+    ? (config.fetchToken ??
+      botFrameworkTokenFetcher({
+        appId,
+        appType: settings.appType,
+        ...(settings.appPassword ? { appPassword: settings.appPassword } : {}),
+        ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
+      }))
+    : null;
+
   return {
     platform: 'teams',
     notifier,
@@ -65,6 +77,10 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
     },
     async stop() {
       // No connections or timers of our own to close.
+    },
+    async checkReady() {
+      if (!fetchToken) return { ok: true, reason: 'TEAMS_DEV_NO_AUTH: no credentials to check' };
+      return checkBotFrameworkToken(fetchToken);
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VaktpostError } from '../../src/domain/errors';
+import type { FetchToken } from './token-check';
 
 const optionalText = z
   .string()
@@ -21,8 +22,8 @@ export const teamsAdapterConfigSchema = z.object({
   devNoAuth: z.boolean(),
 });
 
-/** The Teams adapter's settings. */
-export type TeamsAdapterConfig = z.input<typeof teamsAdapterConfigSchema>;
+/** The Teams adapter's settings; `fetchToken` replaces the Entra ID token fetch of /readyz (tests). */
+export type TeamsAdapterConfig = z.input<typeof teamsAdapterConfigSchema> & { fetchToken?: FetchToken };
 
 /**
  * Checks the settings and says plainly what to fix. Refusing to start without an app id is deliberate: a bot that

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { VaktpostError } from '../domain/errors';
 import { describeZodError } from '../directory/load-directory';
+import { isCronExpression } from '../reminders/schedule';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', ''])
@@ -10,6 +11,13 @@ const optionalText = z
   .string()
   .optional()
   .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+// Entra ID shows app (client) and directory (tenant) ids as GUIDs; the Bot Framework compares them as such, so a
+// mistyped or pasted-wrong value would otherwise fail only when the first Teams message arrives.
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const guid = (where: string) =>
+  optionalText.refine((v) => v === undefined || GUID.test(v), {
+    message: `must be a GUID like 00000000-0000-0000-0000-000000000000 (${where})`,
+  });
 const minutes = (fallback: number) =>
   z.coerce.number().int('must be a whole number of minutes').positive('must be more than 0').default(fallback);
 
@@ -34,13 +42,15 @@ export const envSchema = z
     SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), {
       message: 'must be an http(s) URL ending with /api/',
     }),
-    MicrosoftAppId: optionalText,
+    MicrosoftAppId: guid('the Azure Bot\'s "Microsoft App ID", or the app registration\'s "Application (client) ID"'),
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
-    MicrosoftAppTenantId: optionalText,
+    MicrosoftAppTenantId: guid('"Directory (tenant) ID" on the app registration\'s Overview page'),
     TEAMS_DEV_NO_AUTH: flag,
     WEB_DEMO: flag,
-    REMINDER_CRON: z.string().min(1).default('0 8 * * *'),
+    REMINDER_CRON: z.string().trim().min(1).default('0 8 * * *').refine(isCronExpression, {
+      message: 'is not a cron expression: five fields, minute hour day month weekday ("0 8 * * *" is 08:00 every day)',
+    }),
     ESCALATION_URGENT_MINUTES: minutes(30),
     ESCALATION_NORMAL_MINUTES: minutes(240),
     LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),

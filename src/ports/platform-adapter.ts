@@ -18,6 +18,13 @@ export interface AdapterDeps {
   clock: Clock;
 }
 
+/** What a readiness check found; `reason` says what to fix, for the operator reading /readyz. */
+export interface ReadinessResult {
+  ok: boolean;
+  /** Why not ready (or a note when ready), in plain words naming the setting to check. */
+  reason?: string;
+}
+
 /** A platform adapter: it only translates between its platform and the neutral core. */
 export interface PlatformAdapter {
   readonly platform: Platform;
@@ -28,4 +35,6 @@ export interface PlatformAdapter {
   /** Starts anything that runs beside HTTP (e.g. Slack Socket Mode). */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Checks the platform's credentials for /readyz (Slack's auth.test, a Bot Framework token); none to check: absent. */
+  checkReady?(): Promise<ReadinessResult>;
 }
