@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 const MANIFEST_DIR = join(__dirname, '..', 'manifest', 'teams');
-const FILES = ['manifest.json', 'en-US.json', 'color.png', 'outline.png'] as const;
+const FILES = ['manifest.json', 'sv.json', 'color.png', 'outline.png'] as const;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One file in a ZIP archive. */

@@ -46,7 +46,7 @@ function readPng(png: Buffer): { width: number; height: number; pixels: number[]
 describe('npm run package:teams', () => {
   it('packs a manifest on a current schema with the bot id filled in, for personal chats and teams', () => {
     const files = unzip(buildTeamsPackage({ MicrosoftAppId: APP_ID }));
-    expect([...files.keys()].sort()).toEqual(['color.png', 'en-US.json', 'manifest.json', 'outline.png']);
+    expect([...files.keys()].sort()).toEqual(['color.png', 'manifest.json', 'outline.png', 'sv.json']);
     const manifest = JSON.parse(files.get('manifest.json')?.toString('utf8') ?? '{}');
     expect(Number(manifest.manifestVersion.split('.')[1])).toBeGreaterThanOrEqual(17);
     expect(manifest.$schema).toContain(`v${manifest.manifestVersion}/`);
