@@ -17,7 +17,12 @@ export const reportDialog: DialogDef<Report> = {
   id: 'report',
   // Version 2 renamed step `what` to `description`; see migrateReport.
   version: 2,
-  steps: [...whoSteps, ...essentialSteps, ...detailSteps, ...moreDetailSteps],
+  steps: [
+    ...whoSteps,
+    ...essentialSteps,
+    // The details are their own part: the progress line counts them afresh, under their own name.
+    ...[...detailSteps, ...moreDetailSteps].map((step) => ({ ...step, part: 'report.part.details' })),
+  ],
   intro: reportIntro,
   summaryTitle: 'report.summary_title',
   migrate: migrateReport,

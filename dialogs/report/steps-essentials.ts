@@ -1,4 +1,5 @@
 import { CATEGORIES, CHANNELS } from '../../src/domain/categories';
+import { tx } from '../../src/engine/prompt';
 import { choices, textInput, type ReportStep } from './inputs';
 
 /** VAD, HUR, NÄR: what a report needs at the least, then the choice to send now or tell more. */
@@ -41,6 +42,9 @@ export const essentialSteps: ReportStep[] = [
     text: 'report.more.question',
     hint: 'report.more.hint',
     summaryLabel: 'report.more.label',
+    summaryAction: 'report.more.summary_action',
+    // The details are a new part with their own count: say so, and how to stop early.
+    after: (answer) => (answer === 'tell_more' ? [{ kind: 'message', text: tx('report.more.details_intro') }] : []),
     input: { type: 'single', choices: choices('report.more.choice', ['submit_now', 'tell_more']) },
     optional: false,
   },

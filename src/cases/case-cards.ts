@@ -1,10 +1,9 @@
 import { ACTION } from '../engine/actions';
 import type { Card, CardAction, CardField, CardSection, Text } from '../engine/prompt';
-import { join, raw, tx } from '../engine/prompt';
+import { join, raw, time, tx } from '../engine/prompt';
 import type { Case } from '../domain/case';
 import type { CaseRole } from './access';
 import { checklistComplete } from './checklist';
-import { clockTime, dateOnly, dateTime } from './format-time';
 import { reportSections } from './report-sections';
 import { policeNumberAction, policeTextAction } from '../police/police-text';
 
@@ -22,11 +21,11 @@ export function alertCard(c: Case, districtName: string): Card {
     { label: tx('case.field.district'), value: raw(districtName) },
     { label: tx('case.field.category'), value: categoryList(c) },
     { label: tx('case.field.urgency'), value: tx(c.urgent ? 'case.urgency.urgent' : 'case.urgency.normal') },
-    { label: tx('case.field.submitted'), value: raw(dateTime(c.createdAt)) },
+    { label: tx('case.field.submitted'), value: time(c.createdAt) },
   ];
   const lines: Text[] = [];
   if (c.owner && c.takenAt)
-    lines.push(tx('case.alert.taken', { name: c.owner.displayName, time: clockTime(c.takenAt) }));
+    lines.push(tx('case.alert.taken', { name: c.owner.displayName, time: time(c.takenAt, 'clock') }));
   else if (c.escalations > 0) lines.push(tx('case.alert.still_untaken', { count: c.escalations }));
   if (c.status === 'closed') lines.push(tx('case.alert.closed'));
   const actions: CardAction[] = c.owner
@@ -53,7 +52,7 @@ export function caseViewCard(
     { label: tx('case.field.status'), value: tx(`case.status.${c.status}`) },
     { label: tx('case.field.urgency'), value: tx(c.urgent ? 'case.urgency.urgent' : 'case.urgency.normal') },
     { label: tx('case.field.owner'), value: c.owner ? raw(c.owner.displayName) : tx('case.owner.none') },
-    { label: tx('case.field.submitted'), value: raw(dateTime(c.createdAt)) },
+    { label: tx('case.field.submitted'), value: time(c.createdAt) },
     { label: tx('case.field.reporter'), value: raw(c.reporter.displayName) },
   ];
   if (c.pendingHandover) {
@@ -77,11 +76,11 @@ function checklistSection(c: Case, role: CaseRole): CardSection {
       item.doneAt
         ? tx(item.note ? 'case.checklist.done_note' : 'case.checklist.done', {
             item: tx(`case.item.${item.id}`),
-            date: dateOnly(item.doneAt),
+            date: time(item.doneAt, 'date'),
             by: item.doneBy?.displayName ?? '',
             note: item.note ?? '',
           })
-        : tx('case.checklist.open', { item: tx(`case.item.${item.id}`), date: dateOnly(item.dueAt) }),
+        : tx('case.checklist.open', { item: tx(`case.item.${item.id}`), date: time(item.dueAt, 'date') }),
     ),
     actions:
       role === 'owner' && c.status !== 'closed'
@@ -102,7 +101,7 @@ function timelineSection(c: Case): CardSection {
     heading: tx('case.timeline.heading'),
     lines: c.timeline.map((entry) =>
       tx(`case.timeline.${entry.kind}`, {
-        at: dateTime(entry.at),
+        at: time(entry.at),
         by: entry.by?.displayName ?? 'Vaktpost',
         detail: entry.detail ?? '',
       }),
@@ -163,7 +162,7 @@ export function memberCaseCard(c: Case): Card {
     fields: [
       { label: tx('case.field.status'), value: tx(`case.member_status.${c.owner ? c.status : 'waiting'}`) },
       { label: tx('case.field.helper'), value: c.owner ? raw(c.owner.displayName) : tx('case.owner.none_yet') },
-      { label: tx('case.field.submitted'), value: raw(dateTime(c.createdAt)) },
+      { label: tx('case.field.submitted'), value: time(c.createdAt) },
       ...(c.report.police.caseNumber
         ? [{ label: tx('police.field.number'), value: raw(c.report.police.caseNumber) }]
         : []),
@@ -185,7 +184,7 @@ export function caseListCard(title: Text, cases: Case[], empty: Text): Card {
           number: c.number,
           status: tx(`case.status.${c.status}`),
           owner: c.owner?.displayName ?? '-',
-          date: dateOnly(c.createdAt),
+          date: time(c.createdAt, 'date'),
         }),
       ],
       actions: [{ id: ACTION.caseView, label: tx('case.action.view'), value: c.id }],

@@ -1,6 +1,7 @@
 import type { Report } from '../domain/report';
 import type { CardField, CardSection, Text } from '../engine/prompt';
 import { join, raw, tx } from '../engine/prompt';
+import { whenText } from '../engine/when-text';
 
 type Maybe = string | undefined | null;
 
@@ -47,7 +48,7 @@ export function reportSections(report: Report): CardSection[] {
       fields: fields([
         ['channels', join(report.channels.map((c) => tx(`label.channel.${c}`)))],
         ['ladder_step', choice('label.ladder', report.ladderStep)],
-        ['when', text(when)],
+        ['when', when ? whenText(when) : undefined],
         ['ongoing', yesNo(report.when.ongoing)],
         ['where_place', text(report.where.place)],
         ['where_link', text(report.where.platformOrLink)],

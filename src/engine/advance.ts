@@ -1,12 +1,13 @@
 import type { AttachmentRef, Language } from '../domain/report';
-import { controlFromText, isResumeWord, isSubmitWord, languageFromText } from './command-words';
+import { controlFromText, isCommand, isResumeWord, isSubmitWord, languageFromText } from './command-words';
+import { isDangerQuestion } from './danger-question';
 import type { DialogDef, StepDef } from './dialog';
 import type { EngineInput } from './input';
 import { checkButtonAnswer, parseTypedAnswer } from './parse-answer';
 import type { Control, Prompt, Text } from './prompt';
 import { tx } from './prompt';
 import { applicableSteps, questionPrompt, summaryCard } from './render-step';
-import { SUMMARY_STEP, type Answer, type Session } from './session';
+import { CANCEL_STEP, SUMMARY_STEP, type Answer, type Session } from './session';
 
 /** What the services must do after a turn. */
 export type Effect =
@@ -84,7 +85,53 @@ export function createEngine(dialogs: DialogDef[]): Engine {
         return { session, effects: [say(tx('engine.resumed')), send(current(dialog, session))] };
       }
     }
+    if (session.confirmingCancel) return answerCancel(dialog, session, input, now);
     return handle(dialog, session, input, now);
+  }
+
+  /** The member was asked whether to throw the report away: only a clear yes does; anything else keeps it. */
+  function answerCancel(dialog: DialogDef, session: Session, input: EngineInput, now: Date): AdvanceResult {
+    const { confirmingCancel: _asked, ...kept } = session;
+    const typed = input.kind === 'text' ? parseTypedAnswer({ type: 'yesno' }, input.text, session.language, now) : null;
+    const yes =
+      (input.kind === 'answer' && input.stepId === CANCEL_STEP && input.value === 'yes') ||
+      (input.kind === 'control' && input.control === 'cancel') ||
+      (input.kind === 'text' && isCommand(input.text, 'cancel')) ||
+      (typed?.ok === true && typed.answer === 'yes');
+    if (yes) return { session: null, effects: [say(tx('engine.cancelled')), { type: 'ended', reason: 'cancelled' }] };
+    const no =
+      (input.kind === 'answer' && input.stepId === CANCEL_STEP) ||
+      (input.kind === 'text' && isCommand(input.text, 'resume')) ||
+      (typed?.ok === true && typed.answer === 'no');
+    if (no) return { session: kept, effects: [say(tx('engine.cancel_kept')), send(current(dialog, kept))] };
+    // Something else (an answer, a button on the question): the report is kept and the input is not lost.
+    return handle(dialog, kept, input, now);
+  }
+
+  /** Asks once before a report is thrown away. */
+  function askCancel(session: Session): AdvanceResult {
+    const question: Prompt = {
+      kind: 'question',
+      stepId: CANCEL_STEP,
+      text: tx('engine.cancel_confirm.question'),
+      input: {
+        type: 'single',
+        choices: [
+          { value: 'yes', label: tx('engine.cancel_confirm.yes') },
+          { value: 'no', label: tx('engine.cancel_confirm.no') },
+        ],
+      },
+      controls: [],
+    };
+    return { session: { ...session, confirmingCancel: true }, effects: [send(question)] };
+  }
+
+  /**
+   * "Är det farligt?" gets a calm, honest answer wherever it is asked: the bot cannot judge that, the police can
+   * (DOMAIN rule 5); then the question the member was on, unchanged.
+   */
+  function calm(dialog: DialogDef, session: Session): AdvanceResult {
+    return { session, effects: [say(tx('engine.danger_answer')), send(current(dialog, session))] };
   }
 
   function handle(dialog: DialogDef, session: Session, input: EngineInput, now: Date): AdvanceResult {
@@ -122,12 +169,15 @@ export function createEngine(dialogs: DialogDef[]): Engine {
     if (language) return switchLanguage(dialog, session, language);
     const word = controlFromText(text);
     if (word) return control(dialog, session, word);
+    if (isDangerQuestion(text)) return calm(dialog, session);
     if (session.stepId === SUMMARY_STEP) {
       if (isSubmitWord(text)) return finish(dialog, session);
       return { session, effects: [say(tx('engine.at_summary')), send(summaryCard(dialog, session))] };
     }
     const step = stepOf(dialog, session.stepId);
     if (!step) return stale(dialog, session);
+    // "skicka" at an optional question goes to the summary: a member who has said enough need not skip the rest.
+    if (step.optional && isSubmitWord(text)) return toSummary(dialog, session);
     const parsed = parseTypedAnswer(step.input, text, session.language, now);
     return parsed.ok ? accept(dialog, session, step, parsed.answer) : invalid(dialog, session, parsed.error);
   }
@@ -176,7 +226,7 @@ export function createEngine(dialogs: DialogDef[]): Engine {
     const step = stepOf(dialog, session.stepId);
     switch (which) {
       case 'cancel':
-        return { session: null, effects: [say(tx('engine.cancelled')), { type: 'ended', reason: 'cancelled' }] };
+        return askCancel(session);
       case 'pause':
         return { session: { ...session, paused: true }, effects: [say(tx('engine.paused'))] };
       case 'help': {
@@ -270,6 +320,13 @@ export function createEngine(dialogs: DialogDef[]): Engine {
   function switchLanguage(dialog: DialogDef, session: Session, language: Language): AdvanceResult {
     const next = { ...session, language };
     return { session: next, effects: [say(tx('engine.language_changed')), send(current(dialog, next))] };
+  }
+
+  function toSummary(dialog: DialogDef, session: Session): AdvanceResult {
+    const missing = applicableSteps(dialog, session).find((s) => !s.optional && session.answers[s.id] === undefined);
+    if (missing) return finish(dialog, session);
+    const atSummary = { ...session, stepId: SUMMARY_STEP, returnToSummary: false };
+    return { session: atSummary, effects: [send(summaryCard(dialog, atSummary))] };
   }
 
   function stale(dialog: DialogDef, session: Session): AdvanceResult {

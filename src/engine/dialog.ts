@@ -15,10 +15,20 @@ export interface StepDef {
   summaryLabel: string;
   /** Choice labels in `input` are i18n keys (`{ key }`). */
   input: InputSpec;
+  /**
+   * i18n key of the part of the dialog the step belongs to (e.g. the optional details); the progress line counts
+   * within a part, so choosing to tell more starts a new, named count instead of making the total jump.
+   */
+  part?: string;
   /** The member may skip it (and submit without it). */
   optional: boolean;
   /** Asked only when this holds for the answers so far (and the session context); default: always. */
   when?: (answers: Answers, context: Record<string, string>) => boolean;
+  /**
+   * The step steers the dialog (e.g. "send now or tell more") rather than being part of the report: the summary does
+   * not list it as an answer but offers a button with this i18n key that asks it again.
+   */
+  summaryAction?: string;
   /** Prompts shown right after this step is answered, before the next question (e.g. "call 112"). */
   after?: (answer: Answer, answers: Answers) => Prompt[];
 }

@@ -103,36 +103,106 @@ function parseMulti(choices: Choice[], text: string, language: Language): ParseR
   return values.length > 0 ? { ok: true, answer: values } : { ok: false, error: tx('engine.invalid.multi') };
 }
 
-const STOCKHOLM_DATE = new Intl.DateTimeFormat('sv-SE', {
+const STOCKHOLM_PARTS = new Intl.DateTimeFormat('sv-SE', {
   timeZone: 'Europe/Stockholm',
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
 });
+
+function stockholmParts(at: Date): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+  const parts = Object.fromEntries(STOCKHOLM_PARTS.formatToParts(at).map((p) => [p.type, p.value]));
+  return {
+    year: parts.year ?? '',
+    month: parts.month ?? '',
+    day: parts.day ?? '',
+    hour: parts.hour ?? '',
+    minute: parts.minute ?? '',
+  };
+}
 
 /** The calendar date in Stockholm, as YYYY-MM-DD. */
 export function stockholmDate(at: Date): string {
-  return STOCKHOLM_DATE.format(at);
+  const { year, month, day } = stockholmParts(at);
+  return `${year}-${month}-${day}`;
+}
+
+/**
+ * The Stockholm calendar date `days` calendar days before `at`. Counted on the calendar, not in 24-hour steps, so
+ * "igår" at 00:30 the day after the clocks were put forward is still yesterday's date.
+ */
+export function stockholmDaysBefore(at: Date, days: number): string {
+  const { year, month, day } = stockholmParts(at);
+  return new Date(Date.UTC(Number(year), Number(month) - 1, Number(day) - days)).toISOString().slice(0, 10);
+}
+
+/** The Stockholm wall time of `at` as the dialog stores exact times: YYYY-MM-DDTHH:MM. */
+export function stockholmWallTime(at: Date): string {
+  const { year, month, day, hour, minute } = stockholmParts(at);
+  return `${year}-${month}-${day}T${hour}:${minute}`;
 }
 
 function invalidDate(): ParseResult {
   return { ok: false, error: tx('engine.invalid.datetime') };
 }
 
+/** Words for a day, as calendar days before today. */
+const DAY_WORDS: Record<string, number> = {
+  idag: 0,
+  'i dag': 0,
+  today: 0,
+  igar: 1,
+  'i gar': 1,
+  yesterday: 1,
+  forrgar: 2,
+  'i forrgar': 2,
+  'day before yesterday': 2,
+  'the day before yesterday': 2,
+};
+
+/** Words for a part of a day: the date is fixed, the member's words are kept beside it. */
+const PART_OF_DAY_WORDS: Record<string, number> = {
+  'i morse': 0,
+  'i formiddags': 0,
+  'i eftermiddags': 0,
+  'i kvall': 0,
+  ikvall: 0,
+  'i natt': 0,
+  inatt: 0,
+  'this morning': 0,
+  'this afternoon': 0,
+  'this evening': 0,
+  tonight: 0,
+  'last night': 1,
+  'igar kvall': 1,
+  'i gar kvall': 1,
+  'igar morse': 1,
+  'igar morgon': 1,
+  'i gar morgon': 1,
+  'yesterday morning': 1,
+  'yesterday evening': 1,
+  'yesterday afternoon': 1,
+  'i forrgar kvall': 2,
+};
+
 /**
  * A date-time answer is stored as `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM` (Stockholm time) when exact, or as the member's
- * own words when approximate ("förra veckan"). "idag/today", "igår/yesterday" and "nu/now" become dates, because the
- * words lose their meaning once the report is read on another day.
+ * own words when approximate ("förra veckan"). "idag", "igår", "i förrgår", "nu" and their English words become dates,
+ * because the words lose their meaning once the report is read on another day; "i morse" keeps its words beside the
+ * date ("2026-03-10 (i morse)").
  */
 function parseDateTime(text: string, now: Date): ParseResult {
   const folded = foldForMatch(text);
   if (folded === 'nu' || folded === 'just nu' || folded === 'now' || folded === 'right now') {
-    return { ok: true, answer: now.toISOString() };
+    return { ok: true, answer: stockholmWallTime(now) };
   }
-  if (folded === 'idag' || folded === 'i dag' || folded === 'today') return { ok: true, answer: stockholmDate(now) };
-  if (folded === 'igar' || folded === 'i gar' || folded === 'yesterday') {
-    return { ok: true, answer: stockholmDate(new Date(now.getTime() - 24 * 3600 * 1000)) };
-  }
+  const days = DAY_WORDS[folded];
+  if (days !== undefined) return { ok: true, answer: stockholmDaysBefore(now, days) };
+  const partDays = PART_OF_DAY_WORDS[folded];
+  if (partDays !== undefined) return { ok: true, answer: `${stockholmDaysBefore(now, partDays)} (${text})` };
   const exact = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/.exec(text);
   if (exact) {
     const [, y, m, d, hh, mm] = exact;

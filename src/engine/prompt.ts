@@ -8,7 +8,12 @@ export type Text =
   | { key: string; params?: Record<string, TextParam> }
   | { raw: string }
   /** Several texts joined, e.g. a list of categories: "Hot, Trakasserier". */
-  | { join: Text[]; separator?: string };
+  | { join: Text[]; separator?: string }
+  /**
+   * A moment, shown in the reader's language in Stockholm time: an ISO instant, or a wall time as the dialog stores it
+   * (`2026-03-09T21:15`). Never shown raw, so no reader sees `2026-12-01T08:42:13.033Z`.
+   */
+  | { time: string; style?: 'datetime' | 'date' | 'clock' };
 
 /** A parameter: plain text or a number as given, or a text that is itself translated (e.g. a status name). */
 export type TextParam = string | number | Text;
@@ -21,6 +26,11 @@ export function tx(key: string, params?: Record<string, TextParam>): Text {
 /** Joins several texts with ", " (or the separator). */
 export function join(parts: Text[], separator?: string): Text {
   return separator === undefined ? { join: parts } : { join: parts, separator };
+}
+
+/** A moment shown in the reader's language and Stockholm time (see `Text`). */
+export function time(at: string, style?: 'datetime' | 'date' | 'clock'): Text {
+  return style === undefined ? { time: at } : { time: at, style };
 }
 
 /** Marks text a person wrote: never translated, always escaped by the renderer. */
@@ -90,7 +100,11 @@ export type Prompt =
       hint?: Text;
       input: InputSpec;
       controls: Control[];
-      progress?: { current: number; total: number };
+      /**
+       * Where the member is within the current part of the dialog ("Fråga 3 av 7", "Fler uppgifter: fråga 2 of 24").
+       * `part` is the words before the numbers; renderers pass all three to the key `engine.progress`.
+       */
+      progress?: { current: number; total: number; part: Text };
     }
   | { kind: 'card'; card: Card };
 

@@ -3,6 +3,7 @@ import { ACTION, encodeControl } from './actions';
 import type { DialogDef, StepDef } from './dialog';
 import type { Card, Control, Prompt, Text } from './prompt';
 import { raw, tx } from './prompt';
+import { whenText } from './when-text';
 import { SUMMARY_STEP, type Answer, type Session } from './session';
 
 /** The steps that apply to the answers so far, in order. */
@@ -12,7 +13,7 @@ export function applicableSteps(dialog: DialogDef, session: Pick<Session, 'answe
 
 /** The question prompt for a step, with the controls that make sense there. */
 export function questionPrompt(dialog: DialogDef, session: Session, step: StepDef): Prompt {
-  const steps = applicableSteps(dialog, session);
+  const steps = applicableSteps(dialog, session).filter((s) => s.part === step.part);
   const index = steps.findIndex((s) => s.id === step.id);
   const controls: Control[] = [];
   if (step.input.type === 'attachments') controls.push('done');
@@ -26,7 +27,7 @@ export function questionPrompt(dialog: DialogDef, session: Session, step: StepDe
     ...(step.hint ? { hint: tx(step.hint) } : {}),
     input: step.input,
     controls,
-    progress: { current: index + 1, total: steps.length },
+    progress: { current: index + 1, total: steps.length, part: tx(step.part ?? 'engine.part.questions') },
   };
 }
 
@@ -43,12 +44,16 @@ export function answerText(step: StepDef, answer: Answer): Text {
     const files = answer as AttachmentRef[];
     return raw(files.map((f) => f.name).join(', '));
   }
+  if (input.type === 'datetime') return whenText(String(answer));
   return raw(String(answer));
 }
 
 /** The summary card: every answer with an edit button, then send and cancel. */
 export function summaryCard(dialog: DialogDef, session: Session): Prompt {
-  const steps = applicableSteps(dialog, session).filter((s) => session.answers[s.id] !== undefined);
+  const applicable = applicableSteps(dialog, session);
+  // Steps that steer the dialog ("send now or tell more") are not part of the report: a button instead of a line.
+  const steps = applicable.filter((s) => session.answers[s.id] !== undefined && !s.summaryAction);
+  const steering = applicable.filter((s) => s.summaryAction);
   const sections = steps.map((step) => {
     const answer = session.answers[step.id] as Answer;
     const lines = multiLabels(step, answer);
@@ -65,6 +70,7 @@ export function summaryCard(dialog: DialogDef, session: Session): Prompt {
     sections,
     actions: [
       { id: ACTION.submit, label: tx('summary.submit'), value: 'submit', style: 'primary' },
+      ...steering.map((s) => ({ id: ACTION.edit, label: tx(s.summaryAction as string), value: s.id })),
       {
         id: ACTION.control,
         label: tx('control.cancel'),

@@ -9,6 +9,9 @@ export type Answers = Record<string, Answer>;
 /** The step id of the summary shown before submitting. */
 export const SUMMARY_STEP = '@summary';
 
+/** The step id of the question "do you really want to cancel?"; its buttons carry it. */
+export const CANCEL_STEP = '@cancel';
+
 /** A member's dialog in progress; stored after every turn, so it resumes days later and after a restart. */
 export const sessionSchema = z.object({
   /** One session per user: the user id. */
@@ -29,6 +32,8 @@ export const sessionSchema = z.object({
   /** Set while editing an answer from the summary: after it, the member returns to the summary. */
   returnToSummary: z.boolean(),
   paused: z.boolean(),
+  /** Set after "avbryt": the member was asked whether to throw the report away and has not answered yet. */
+  confirmingCancel: z.boolean().optional(),
   /** Facts the dialog may branch on that are not answers (e.g. `districtKnown`), set by the service at start. */
   context: z.record(z.string()),
   startedAt: z.string(),

@@ -1,6 +1,7 @@
 import type { Language } from '../domain/report';
 import type { Text, TextParam } from '../engine/prompt';
 import { catalogs } from './catalogs';
+import { formatTime } from './format-time';
 
 /** The language for a platform locale such as `sv-SE` or `en-US`; Swedish when unknown. */
 export function languageFromLocale(locale: string | undefined | null): Language {
@@ -11,6 +12,7 @@ export function languageFromLocale(locale: string | undefined | null): Language 
 /** Translates a key with `{name}` parameters; raw text is returned as given. A missing key is a bug and throws. */
 export function translate(language: Language, text: Text): string {
   if ('raw' in text) return text.raw;
+  if ('time' in text) return formatTime(language, text.time, text.style);
   if ('join' in text) return text.join.map((part) => translate(language, part)).join(text.separator ?? ', ');
   const template = catalogs[language][text.key];
   if (template === undefined) throw new Error(`i18n: missing key "${text.key}" for language "${language}"`);

@@ -1,9 +1,8 @@
 import { alertCard, categoryList } from '../cases/case-cards';
-import { dateOnly } from '../cases/format-time';
 import type { Case, CaseSummary } from '../domain/case';
 import { ACTION } from '../engine/actions';
 import type { Card, CardAction, CardSection, Text } from '../engine/prompt';
-import { tx } from '../engine/prompt';
+import { time, tx } from '../engine/prompt';
 import type { OwnerDigest } from './plan';
 
 const MINUTE = 60_000;
@@ -70,7 +69,7 @@ function ownedSections(digest: OwnerDigest): CardSection[] {
       lines: [
         tx(c.urgent ? 'reminder.digest.case_line_urgent' : 'reminder.digest.case_line', {
           number: c.number,
-          date: dateOnly(c.createdAt),
+          date: time(c.createdAt, 'date'),
         }),
         ...(flags.policeNumberMissing ? [tx('police.digest.number_missing')] : []),
         ...(reminders.length === 0 && !flags.policeNumberMissing
@@ -78,7 +77,7 @@ function ownedSections(digest: OwnerDigest): CardSection[] {
           : reminders.map((r) =>
               tx(r.state === 'overdue' ? 'reminder.digest.item_overdue' : 'reminder.digest.item_due_soon', {
                 item: tx(`case.item.${r.item}`),
-                date: dateOnly(r.dueAt),
+                date: time(r.dueAt, 'date'),
               }),
             )),
       ],
@@ -98,7 +97,7 @@ function untakenSections(group: UntakenGroup): CardSection[] {
       tx(c.urgent ? 'reminder.digest.untaken_line_urgent' : 'reminder.digest.untaken_line', {
         number: c.number,
         category: categoryList(c),
-        date: dateOnly(c.createdAt),
+        date: time(c.createdAt, 'date'),
       }),
     ],
     actions: [takeAction(c), showAction(c)],
@@ -112,7 +111,7 @@ export function digestCard(date: string, content: DigestContent): Card {
     content.untaken.some((g) => g.cases.some((c) => c.urgent)) ||
     (content.owned?.cases.some((d) => d.items.some((i) => i.state === 'overdue')) ?? false);
   return {
-    title: tx('reminder.digest.title', { date }),
+    title: tx('reminder.digest.title', { date: time(date, 'date') }),
     tone: urgent ? 'urgent' : 'normal',
     sections: [...(content.owned ? ownedSections(content.owned) : []), ...content.untaken.flatMap(untakenSections)],
   };

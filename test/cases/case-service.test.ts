@@ -50,7 +50,7 @@ describe('submit', () => {
     expect(alert?.text).toContain('Distrikt: Norrby');
     expect(alert?.text).toContain('Kategori: Hot');
     expect(alert?.text).toContain('Brådska: Inte akut');
-    expect(alert?.text).toContain('Inkom: 2026-03-02 14:02');
+    expect(alert?.text).toContain('Inkom: 2 mars 2026 kl. 14:02');
     expect(alert?.text).toContain('[Ta ärendet]');
 
     // Nothing the member wrote, nor who they are or where it happened, ever reaches the channel.
@@ -287,7 +287,7 @@ describe('the follow-up routine', () => {
     const view = world.cases.cardFor(seen, role, 'console:kim');
     const lines = view.sections?.flatMap((s) => s.lines ?? []).map((l) => translate('sv', l)) ?? [];
     expect(lines).toContain(
-      '☐ Första uppföljningssamtal med de inblandade (inom 14 dagar), dokumenterat – senast 2026-03-16',
+      '☐ Första uppföljningssamtal med de inblandade (inom 14 dagar), dokumenterat – senast 16 mars 2026',
     );
   });
 
@@ -314,7 +314,7 @@ describe('the follow-up routine', () => {
     const view = world.cases.cardFor(ticked, 'owner', 'console:kim');
     const lines = view.sections?.flatMap((s) => s.lines ?? []).map((l) => translate('sv', l)) ?? [];
     expect(lines).toContain(
-      '☑ Första uppföljningssamtal med de inblandade (inom 14 dagar), dokumenterat – klart 2026-03-03 (Kim Kontakt): Samtal med Mira och Kim',
+      '☑ Första uppföljningssamtal med de inblandade (inom 14 dagar), dokumenterat – klart 3 mars 2026 (Kim Kontakt): Samtal med Mira och Kim',
     );
     current = ticked;
 
@@ -424,15 +424,15 @@ describe('the timeline', () => {
     const timeline = view.sections?.find((s) => s.heading && translate('sv', s.heading) === 'Händelser');
     const lines = (timeline?.lines ?? []).map((l) => translate('sv', l));
     expect(lines).toEqual([
-      '2026-03-02 14:02 Inrapporterat av Mira Medlem',
-      '2026-03-02 14:12 Taget av Kim Kontakt',
-      '2026-03-02 14:22 Alex Andrakontakt: Jag kan ta nästa samtal',
-      '2026-03-02 14:32 Kim Kontakt bockade av en punkt i uppföljningen',
-      '2026-03-02 14:42 Kim Kontakt delade ärendet med Norrby kommun',
-      '2026-03-02 14:52 Kim Kontakt erbjöd ärendet till Alex Andrakontakt',
-      '2026-03-02 15:02 Alex Andrakontakt tog över ärendet',
-      '2026-03-02 15:12 Avslutat av Alex Andrakontakt. Klart enligt Mira',
-      '2026-03-02 15:22 Öppnat igen av Cecilia Central',
+      '2 mars 2026 kl. 14:02 Inrapporterat av Mira Medlem',
+      '2 mars 2026 kl. 14:12 Taget av Kim Kontakt',
+      '2 mars 2026 kl. 14:22 Alex Andrakontakt: Jag kan ta nästa samtal',
+      '2 mars 2026 kl. 14:32 Kim Kontakt bockade av en punkt i uppföljningen',
+      '2 mars 2026 kl. 14:42 Kim Kontakt delade ärendet med Norrby kommun',
+      '2 mars 2026 kl. 14:52 Kim Kontakt erbjöd ärendet till Alex Andrakontakt',
+      '2 mars 2026 kl. 15:02 Alex Andrakontakt tog över ärendet',
+      '2 mars 2026 kl. 15:12 Avslutat av Alex Andrakontakt. Klart enligt Mira',
+      '2 mars 2026 kl. 15:22 Öppnat igen av Cecilia Central',
     ]);
   });
 });
@@ -455,7 +455,7 @@ describe('undeliverable notifications', () => {
     const view = world.cases.cardFor(stored as Case, 'central', 'console:cecilia');
     const lines = view.sections?.flatMap((s) => s.lines ?? []).map((l) => translate('sv', l)) ?? [];
     expect(lines).toContain(
-      '2026-03-02 14:02 Ett meddelande kunde inte levereras (console); central säkerhetsansvarig fick det',
+      '2 mars 2026 kl. 14:02 Ett meddelande kunde inte levereras (console); central säkerhetsansvarig fick det',
     );
   });
 

@@ -1,7 +1,7 @@
 import { REPORT_STEP_IDS, reportDialog } from '../../dialogs/report';
 import type { Language } from '../../src/domain/report';
 import type { Session } from '../../src/engine/session';
-import { Transcript, TRANSCRIPT_NOW, words } from '../support/transcript';
+import { Transcript, words } from '../support/transcript';
 
 /** What a member would type, per language. */
 const TYPED = {
@@ -108,7 +108,8 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
       const t = new Transcript(language)
         .start()
         .say(w.yes, w.self, w.threat, DESCRIPTION[language], w.sms, 'nu', w.tellMore);
-      expect(t.last[0]).toBe(question(language, 'where_place'));
+      expect(t.last[0]).toBe(`bot: ${say('report.more.details_intro')}`);
+      expect(t.last[1]).toBe(question(language, 'where_place'));
       t.say(w.cancel);
       expect(questionsAsked(t, language)).not.toContain(question(language, 'ongoing'));
 
@@ -119,7 +120,8 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
       quick.say(w.submit);
       expect(quick.report.urgent).toBe(true);
       expect(quick.report.when.ongoing).toBe(true);
-      expect(quick.report.when.at).toBe(TRANSCRIPT_NOW.toISOString());
+      // "nu" is kept as the Stockholm wall time (09:30 UTC is 10:30 in March), never as a UTC instant.
+      expect(quick.report.when.at).toBe('2026-03-10T10:30');
       expect(quick.lastText).toContain(`card (urgent): ${say('report.after.police.title')}`);
       expect(quick.lastText).toContain(say('report.after.police.urgent'));
     });
@@ -136,8 +138,12 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
       expect(t.last[0]).toBe(`card: ${say('report.summary_title')}`);
       expect(t.lastText).toContain(`${say('report.description.label')}: ${DESCRIPTION[language]}`);
       expect(t.lastText).toContain(`${say('report.categories.label')}: ${say('report.category.threat')}`);
-      expect(t.lastText).toContain(`${say('report.when.label')}: 2026-03-09`);
+      expect(t.lastText).toContain(`${say('report.when.label')}: ${language === 'sv' ? '9 mars 2026' : '9 Mar 2026'}`);
       expect(t.lastText).toContain(say('summary.submit'));
+      // "Send now or tell more" steers the dialog; it is a button on the summary, not a line of the report.
+      expect(t.lastText).not.toContain(`${say('report.more.label')}:`);
+      expect(t.lastText).not.toContain(say('report.more.choice.submit_now'));
+      expect(t.lastText).toContain(say('report.more.summary_action'));
 
       t.say(w.submit);
       expect(t.session).toBeNull();
@@ -308,7 +314,7 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
 
     it('goes on to the details when "tell more" is chosen from the summary', () => {
       const t = essentials(language).say({ kind: 'edit', stepId: 'more' }).say(w.tellMore);
-      expect(t.last[0]).toBe(question(language, 'ongoing'));
+      expect(t.last[1]).toBe(question(language, 'ongoing'));
       t.say(w.no, 'Hemma');
       expect(t.last[0]).toBe(question(language, 'where_link'));
       t.say(w.back);
@@ -319,8 +325,13 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
   });
 
   describe('cancel', () => {
-    it('ends the dialog with a plain message and submits nothing', () => {
+    it('asks once before throwing the report away, then ends with a plain message and submits nothing', () => {
       const t = upToDescription(language).say(w.cancel);
+      expect(t.session).not.toBeNull();
+      expect(t.ended).toEqual([]);
+      expect(t.last[0]).toBe(`bot: ${say('engine.cancel_confirm.question')}`);
+      expect(t.lastText).toContain(say('engine.cancel_confirm.yes'));
+      t.say(w.yes);
       expect(t.session).toBeNull();
       expect(t.ended).toEqual(['cancelled']);
       expect(t.submitted).toEqual([]);
@@ -329,15 +340,66 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
 
     it('also from the summary with its cancel button', () => {
       const t = essentials(language).say({ kind: 'control', control: 'cancel', stepId: '@summary' });
+      expect(t.last[0]).toBe(`bot: ${say('engine.cancel_confirm.question')}`);
+      t.say({ kind: 'answer', stepId: '@cancel', value: 'yes' });
       expect(t.session).toBeNull();
       expect(t.ended).toEqual(['cancelled']);
       expect(t.submitted).toEqual([]);
+    });
+
+    it('keeps the report when the member says no, or answers the question instead', () => {
+      const t = upToDescription(language).say(w.cancel).say({ kind: 'answer', stepId: '@cancel', value: 'no' });
+      expect(t.last).toEqual([`bot: ${say('engine.cancel_kept')}`, ...t.last.slice(1)]);
+      expect(t.last[1]).toBe(question(language, 'description'));
+      // Asked again, the member just goes on writing: that is the answer, and nothing is thrown away.
+      t.say(w.cancel).say(DESCRIPTION[language]);
+      expect(t.ended).toEqual([]);
+      expect(t.last[0]).toBe(question(language, 'channels'));
+      t.say(w.sms, w.yesterday, w.sendNow, w.submit);
+      expect(t.report.description).toBe(DESCRIPTION[language]);
     });
 
     it('keeps a description that merely contains the word', () => {
       const t = upToDescription(language).say(`${w.cancel} ${w.cancel} – ${DESCRIPTION[language]}`);
       expect(t.ended).toEqual([]);
       expect(t.last[0]).toBe(question(language, 'channels'));
+    });
+  });
+
+  describe('"is it dangerous?"', () => {
+    const asks = { sv: ['är det farligt?', 'Ska jag vara rädd?'], en: ['is it dangerous?', 'Should I be afraid?'] }[
+      language
+    ];
+
+    it.each(asks)('gets the calm answer at a choice question ("%s"), and the question again', (asked) => {
+      const t = new Transcript(language).start().say(w.no, w.self).say(asked);
+      expect(t.last[0]).toBe(`bot: ${say('engine.danger_answer')}`);
+      expect(t.last[0]).toContain('112');
+      expect(t.last[0]).toContain('114 14');
+      expect(t.lastText).not.toContain(say('engine.invalid.multi'));
+      expect(t.last[1]).toBe(question(language, 'categories'));
+    });
+
+    it.each(asks)('gets the calm answer at a free-text question ("%s") and is not stored as the answer', (asked) => {
+      const t = upToDescription(language).say(asked);
+      expect(t.last[0]).toBe(`bot: ${say('engine.danger_answer')}`);
+      expect(t.last[1]).toBe(question(language, 'description'));
+      expect(t.session?.answers.description).toBeUndefined();
+    });
+
+    it('is answered at the summary too, which stays as it was', () => {
+      const t = essentials(language).say(asks[0] as string);
+      expect(t.last[0]).toBe(`bot: ${say('engine.danger_answer')}`);
+      expect(t.last[1]).toBe(`card: ${say('report.summary_title')}`);
+    });
+
+    it('leaves a description that only mentions danger as the answer', () => {
+      const long = {
+        sv: 'Han skrev att det kommer bli farligt för mig om jag röstar ja.',
+        en: 'He wrote that it will be dangerous for me if I vote yes.',
+      }[language];
+      const t = upToDescription(language).say(long);
+      expect(t.session?.answers.description).toBe(long);
     });
   });
 

@@ -44,16 +44,16 @@ describe('the daily digest', () => {
 
     expect(digests.get(dm('kim'))).toEqual([
       [
-        'Daglig påminnelse 2026-03-14',
+        'Daglig påminnelse 14 mars 2026',
         '# Dina öppna ärenden (2)',
         'Försenade punkter: 1 · Snart: 3',
-        `AKUT ${second.number} · inkom 2026-03-12`,
-        `⚠ Försenad: ${item('not_alone')} – skulle vara klar 2026-03-13`,
+        `AKUT ${second.number} · inkom 12 mars 2026`,
+        `⚠ Försenad: ${item('not_alone')} – skulle vara klar 13 mars 2026`,
         '[Visa]',
-        `${first.number} · inkom 2026-03-02`,
-        `Snart: ${item('initial_followup')} – senast 2026-03-16`,
-        `Snart: ${item('further_conversations')} – senast 2026-03-16`,
-        `Snart: ${item('professional_support')} – senast 2026-03-16`,
+        `${first.number} · inkom 2 mars 2026`,
+        `Snart: ${item('initial_followup')} – senast 16 mars 2026`,
+        `Snart: ${item('further_conversations')} – senast 16 mars 2026`,
+        `Snart: ${item('professional_support')} – senast 16 mars 2026`,
         '[Visa]',
       ].join('\n'),
     ]);
@@ -62,10 +62,10 @@ describe('the daily digest', () => {
     );
     expect(digests.get(dm('alex'))).toEqual([
       [
-        'Daglig påminnelse 2026-03-14',
+        'Daglig påminnelse 14 mars 2026',
         '# Dina öppna ärenden (1)',
         'Försenade punkter: 0 · Snart: 0',
-        `${third.number} · inkom 2026-03-12`,
+        `${third.number} · inkom 12 mars 2026`,
         t('sv', 'reminder.digest.nothing_due'),
         '[Visa]',
       ].join('\n'),
@@ -87,12 +87,12 @@ describe('the daily digest', () => {
 
     expect(digests.get(CHANNEL)).toEqual([
       [
-        'Daglig påminnelse 2026-03-02',
+        'Daglig påminnelse 2 mars 2026',
         '# Ingen har tagit dessa ärenden i Norrby (2)',
         t('sv', 'reminder.digest.untaken_hint'),
-        `AKUT ${urgent.number} · Hot · inkom 2026-03-02`,
+        `AKUT ${urgent.number} · Hot · inkom 2 mars 2026`,
         '[Ta ärendet] [Visa]',
-        `${older.number} · Hot · inkom 2026-03-02`,
+        `${older.number} · Hot · inkom 2 mars 2026`,
         '[Ta ärendet] [Visa]',
       ].join('\n'),
     ]);
@@ -155,7 +155,7 @@ describe('the daily digest', () => {
     expect(world.sent.to(dm('kim')).filter((m) => m.text.startsWith('Daglig påminnelse'))).toHaveLength(1);
 
     const next = await digestAt(morning(1));
-    expect(next.get(dm('kim'))?.[0]).toContain('Daglig påminnelse 2026-03-03');
+    expect(next.get(dm('kim'))?.[0]).toContain('Daglig påminnelse 3 mars 2026');
   });
 
   it('stops when the owner closes the case', async () => {
@@ -180,8 +180,8 @@ describe('the 14-day initial follow-up conversation in the daily digest', () => 
       const text = (await digestAt(morning(day))).get(dm('kim'))?.[0] ?? '(no digest)';
       lineOfDay.push(`day ${day}: ${text.split('\n')[4]}`);
     }
-    const soon = `Snart: ${item('initial_followup')} – senast 2026-03-16`;
-    const late = `⚠ Försenad: ${item('initial_followup')} – skulle vara klar 2026-03-16`;
+    const soon = `Snart: ${item('initial_followup')} – senast 16 mars 2026`;
+    const late = `⚠ Försenad: ${item('initial_followup')} – skulle vara klar 16 mars 2026`;
     const nothing = t('sv', 'reminder.digest.nothing_due');
     expect(lineOfDay).toEqual([
       ...Array.from({ length: 11 }, (_, i) => `day ${i + 1}: ${nothing}`),

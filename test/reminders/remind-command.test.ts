@@ -48,11 +48,11 @@ describe('npm run remind', () => {
     expect(world.sent.to(CHANNEL).map((m) => m.text.split('\n')[0])).toEqual(
       expect.arrayContaining([
         `AKUT och fortfarande inte taget: ärende ${urgent.number}`,
-        'Daglig påminnelse 2026-03-02',
+        'Daglig påminnelse 2 mars 2026',
       ]),
     );
     expect(world.sent.to(CHANNEL)).toHaveLength(2);
-    expect(world.sent.to(dm('kim')).map((m) => m.text.split('\n')[0])).toEqual(['Daglig påminnelse 2026-03-02']);
+    expect(world.sent.to(dm('kim')).map((m) => m.text.split('\n')[0])).toEqual(['Daglig påminnelse 2 mars 2026']);
     expect(world.sent.to(dm('cecilia')).map((m) => m.text.split('\n')[0])).toEqual([
       `AKUT, eskalerat till dig: ärende ${urgent.number}`,
     ]);

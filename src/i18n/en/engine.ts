@@ -13,12 +13,20 @@ export const engineEn: Record<string, string> = {
   'summary.intro': 'This is your report. You can change any answer before you send it.',
   'summary.submit': 'Send the report',
   'summary.edit': 'Change',
-  'engine.progress': 'Question {current} of {total}',
+  'engine.progress': '{part} {current} of {total}',
+  'engine.part.questions': 'Question',
   'engine.dialog_gone': 'This report cannot be continued. Write "report" to start again.',
   'engine.already_started': 'You already have a report in progress. We continue where you were.',
   'engine.resumed': 'Welcome back. We continue where you stopped.',
   'engine.paused':
     'Your report is saved. Write to me whenever you want to go on, also days from now. If anyone is in danger now: call 112.',
+  'engine.cancel_confirm.question':
+    'Do you want to cancel and throw the report away? What you have written will not be kept.',
+  'engine.cancel_confirm.yes': 'Yes, throw it away',
+  'engine.cancel_confirm.no': 'No, go on',
+  'engine.cancel_kept': 'Good, we go on. Nothing has been removed.',
+  'engine.danger_answer':
+    "I can't judge that, and you don't have to judge it alone. The police can assess how dangerous it is. If someone is in danger right now: call 112. Otherwise you can call the police on 114 14. What you have told me so far is saved.",
   'engine.cancelled': 'The report is cancelled and nothing has been stored. You can start again whenever you like.',
   'engine.help':
     'Answer with the buttons or type your answer. You can write "back", "skip", "pause", "cancel" or "svenska". If anyone is in danger now: call 112.',

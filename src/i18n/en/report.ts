@@ -71,6 +71,10 @@ export const reportEn: Record<string, string> = {
   'report.more.hint':
     'More details help the security contact, but every question that follows can be skipped. If you send now, the security contact can ask about the rest.',
   'report.more.label': 'More details',
+  'report.more.summary_action': 'Tell more',
+  'report.more.details_intro':
+    'Thank you. A few more questions about the details follow. You can skip any of them, and when you have said what you want to say, write "send".',
+  'report.part.details': 'More details, all optional: question',
   'report.more.choice.submit_now': 'Send now with the essentials',
   'report.more.choice.tell_more': 'Tell more',
 

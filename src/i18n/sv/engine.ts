@@ -13,12 +13,19 @@ export const engineSv: Record<string, string> = {
   'summary.intro': 'Så här ser din rapport ut. Du kan ändra svar innan du skickar.',
   'summary.submit': 'Skicka rapporten',
   'summary.edit': 'Ändra',
-  'engine.progress': 'Fråga {current} av {total}',
+  'engine.progress': '{part} {current} av {total}',
+  'engine.part.questions': 'Fråga',
   'engine.dialog_gone': 'Den här rapporten kan inte fortsätta längre. Skriv "rapportera" för att börja om.',
   'engine.already_started': 'Du har redan en rapport påbörjad. Vi fortsätter där du var.',
   'engine.resumed': 'Välkommen tillbaka. Vi fortsätter där du slutade.',
   'engine.paused':
     'Din rapport är sparad. Skriv till mig när du vill fortsätta, också om flera dagar. Är någon i fara nu: ring 112.',
+  'engine.cancel_confirm.question': 'Vill du avbryta och slänga rapporten? Det du har skrivit sparas inte.',
+  'engine.cancel_confirm.yes': 'Ja, släng rapporten',
+  'engine.cancel_confirm.no': 'Nej, fortsätt',
+  'engine.cancel_kept': 'Bra, vi fortsätter. Inget är borttaget.',
+  'engine.danger_answer':
+    'Det kan jag inte bedöma, och det behöver du inte avgöra själv. Polisen kan bedöma hur farligt det är. Är någon i fara just nu: ring 112. Annars kan du ringa polisen på 114 14. Det du har berättat hittills är sparat.',
   'engine.cancelled': 'Rapporten är avbruten och ingenting har sparats. Du kan börja om när du vill.',
   'engine.help':
     'Svara med knapparna eller skriv ditt svar. Du kan skriva "tillbaka", "hoppa över", "pausa", "avbryt" eller "english". Är någon i fara nu: ring 112.',

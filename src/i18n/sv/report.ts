@@ -69,6 +69,10 @@ export const reportSv: Record<string, string> = {
   'report.more.hint':
     'Fler uppgifter hjälper säkerhetsansvarig, men alla frågor som kommer går att hoppa över. Skickar du nu kan säkerhetsansvarig fråga om resten.',
   'report.more.label': 'Fler uppgifter',
+  'report.more.summary_action': 'Berätta mer',
+  'report.more.details_intro':
+    'Tack. Nu kommer några frågor till om detaljer. Alla går att hoppa över, och när du har sagt det du vill kan du skriva "skicka".',
+  'report.part.details': 'Fler uppgifter, alla frivilliga: fråga',
   'report.more.choice.submit_now': 'Skicka nu med det viktigaste',
   'report.more.choice.tell_more': 'Berätta mer',
 

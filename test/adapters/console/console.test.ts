@@ -98,7 +98,7 @@ describe('npm run console', () => {
     expect(alert).toContain('Distrikt: Norrby');
     expect(alert).toContain('Kategori: Hot');
     expect(alert).toContain('Brådska: Inte akut');
-    expect(alert).toMatch(/Inkom: \d{4}-\d\d-\d\d \d\d:\d\d/);
+    expect(alert).toMatch(/Inkom: \d{1,2} [a-zåäö]+\.? \d{4} kl\. \d\d:\d\d/);
     expect(alert).toContain('[1] Ta ärendet');
     for (const block of channel) {
       expect(block.text).not.toContain(DESCRIPTION);

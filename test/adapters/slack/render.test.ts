@@ -19,7 +19,7 @@ describe('Block Kit rendering', () => {
     text: tx('common.yes'),
     input: { type: 'yesno' },
     controls: ['back', 'help'],
-    progress: { current: 1, total: 9 },
+    progress: { current: 1, total: 9, part: { key: 'engine.part.questions' } },
   };
 
   it('renders a yes/no question as buttons with unique action ids and the core’s values', () => {

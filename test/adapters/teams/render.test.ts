@@ -34,7 +34,7 @@ function question(
     hint: { raw: 'En ledtråd' },
     input,
     controls,
-    progress: { current: 2, total: 9 },
+    progress: { current: 2, total: 9, part: { key: 'engine.part.questions' } },
   };
 }
 

@@ -169,7 +169,7 @@ describe('the web demo adapter', () => {
               text: tx('report.categories.question'),
               input: { type: 'multi', choices: [{ value: 'threat', label: tx('report.category.threat') }] },
               controls: ['back', 'cancel'],
-              progress: { current: 2, total: 7 },
+              progress: { current: 2, total: 7, part: { key: 'engine.part.questions' } },
             },
           },
         },
@@ -180,7 +180,7 @@ describe('the web demo adapter', () => {
         input: 'multi',
         options: [{ value: 'threat', label: t('en', 'report.category.threat') }],
         ok: { id: ACTION.answer, value: encodeAnswer('categories', '') },
-        progress: t('en', 'engine.progress', { current: 2, total: 7 }),
+        progress: t('en', 'engine.progress', { current: 2, total: 7, part: { key: 'engine.part.questions' } }),
       });
       expect(message.question?.controls.map((c) => [c.label, decodeStepValue(c.value)?.control])).toEqual([
         [t('en', 'control.back'), 'back'],
