@@ -74,12 +74,12 @@ function countsByTitle(): Record<string, number> {
 }
 
 const EXPECTED = {
-  [`${CHANNEL} Daglig påminnelse 2026-03-02`]: 1,
+  [`${CHANNEL} Daglig påminnelse 2 mars 2026`]: 1,
   [`${CHANNEL} AKUT och fortfarande inte taget: ärende VP-…`]: 1,
   [`${dm('cecilia')} AKUT, eskalerat till dig: ärende VP-…`]: 1,
-  [`${dm('cecilia')} Daglig påminnelse 2026-03-02`]: 1,
-  [`${dm('kim')} Daglig påminnelse 2026-03-02`]: 1,
-  [`${dm('vera')} Daglig påminnelse 2026-03-02`]: 1,
+  [`${dm('cecilia')} Daglig påminnelse 2 mars 2026`]: 1,
+  [`${dm('kim')} Daglig påminnelse 2 mars 2026`]: 1,
+  [`${dm('vera')} Daglig påminnelse 2 mars 2026`]: 1,
 };
 
 /**
