@@ -83,7 +83,14 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   const directory = options.directory ?? (await loadDirectory(config.DIRECTORY_FILE));
   const stores =
     options.stores ??
-    (await createStores({ mongodbUri: config.MONGODB_URI, mongodbDb: config.MONGODB_DB, dataDir: config.DATA_DIR }));
+    (await createStores({
+      mongodbUri: config.MONGODB_URI,
+      mongodbDb: config.MONGODB_DB,
+      dataDir: config.DATA_DIR,
+      masterKeys: config.VAKTPOST_MASTER_KEYS,
+      keyFile: config.VAKTPOST_KEY_FILE,
+      onNotice: (notice) => logger.warn(notice),
+    }));
   logger.info('store ready', { store: stores.description });
 
   const report = withDistrictQuestion(reportDialog, directory);

@@ -31,6 +31,8 @@ export const envSchema = z
       message: 'must start with mongodb:// or mongodb+srv://',
     }),
     MONGODB_DB: optionalText,
+    VAKTPOST_MASTER_KEYS: optionalText,
+    VAKTPOST_KEY_FILE: optionalText,
     DIRECTORY_FILE: z.string().min(1).default('./directory.example.yml'),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
       message: 'must be a bot token starting with xoxb-',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { reportSchema, languageSchema } from './report';
+import { languageSchema, reportSchema, storedReportSchema } from './report';
 import { notificationDraftSchema } from './notification';
 
 /** A person as a case refers to them: an opaque user id plus the name to show. */
@@ -80,7 +80,8 @@ export const caseSchema = z.object({
   }),
   /** The exposed person when they are a known user (self-report); otherwise only named in the report. */
   exposedUserId: z.string().nullable(),
-  report: reportSchema,
+  /** The report; an anonymised case keeps only its statistics fields (description empty). */
+  report: storedReportSchema,
   owner: personRefSchema.nullable(),
   takenAt: z.string().nullable(),
   /** A hand-over offered by the owner and not yet accepted; the owner stays the owner until then. */
@@ -97,6 +98,12 @@ export const caseSchema = z.object({
    * outbox inside the document). The relay copies them to the outbox store and then removes them from here.
    */
   pendingNotifications: z.array(notificationDraftSchema),
+  /**
+   * Set when retention or erasure removed the report and the names: the statistics fields stay, nothing else does.
+   */
+  anonymisedAt: z.string().nullable().optional(),
+  /** Only in stored documents: the encrypted fields (src/store/encrypted), never present in a case the core sees. */
+  sealed: z.record(z.string()).optional(),
 });
 export type Case = z.infer<typeof caseSchema>;
 

@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'case.conflict'
   | 'checklist.unknown_item'
   | 'config.invalid'
+  | 'crypto.key_missing'
+  | 'crypto.key_invalid'
   | 'directory.invalid'
   | 'input.invalid'
   | 'store.duplicate'

@@ -114,3 +114,9 @@ export const reportSchema = z.object({
   consentMunicipality: z.boolean(),
 });
 export type Report = z.infer<typeof reportSchema>;
+
+/**
+ * A report as a stored case holds it: the same fields, except that the description may be empty, which it is once
+ * the case has been anonymised (retention, erasure) and only the statistics fields are left.
+ */
+export const storedReportSchema = reportSchema.extend({ description: text });

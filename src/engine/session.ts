@@ -39,5 +39,7 @@ export const sessionSchema = z.object({
   startedAt: z.string(),
   updatedAt: z.string(),
   revision: z.number().int().nonnegative(),
+  /** Only in stored documents: the encrypted answers and name (src/store/encrypted). */
+  sealed: z.string().optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;

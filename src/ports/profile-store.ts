@@ -12,6 +12,8 @@ export const memberProfileSchema = z.object({
   address: z.string().min(1).optional(),
   displayName: z.string().max(200).optional(),
   updatedAt: z.string(),
+  /** Only in stored documents: the encrypted name (src/store/encrypted). */
+  sealed: z.string().optional(),
 });
 export type MemberProfile = z.infer<typeof memberProfileSchema>;
 

@@ -55,7 +55,13 @@ describe('MongoDB store', () => {
 
   it('is what createStores opens when a URI is configured, and names the database', async () => {
     const dbName = uniqueDbName();
-    const stores = await createStores({ mongodbUri: serverUri, mongodbDb: dbName, dataDir: '/nonexistent' });
+    const masterKeys = `t1:${randomBytes(32).toString('base64')}`;
+    const stores = await createStores({
+      mongodbUri: serverUri,
+      mongodbDb: dbName,
+      dataDir: '/nonexistent',
+      masterKeys,
+    });
     try {
       expect(stores.description).toMatch(new RegExp(`^MongoDB \\(database ${dbName}[,)]`));
       expect(await stores.ping()).toBe(true);

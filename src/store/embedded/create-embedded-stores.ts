@@ -1,7 +1,7 @@
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Stores } from '../../ports/stores';
-import { compactAll, openCollection, type Collection } from './datastore';
+import { compactAll, openCollection, PRIVATE_MODES, type Collection } from './datastore';
 import { EmbeddedCaseRepository } from './embedded-case-repository';
 import { EmbeddedCounterStore } from './embedded-counter-store';
 import { EmbeddedEventLog } from './embedded-event-log';
@@ -43,7 +43,10 @@ async function openAll(dataDir: string | undefined): Promise<Record<CollectionNa
  */
 export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promise<Stores> {
   const dataDir = options.dataDir === undefined ? undefined : resolve(options.dataDir);
-  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  if (dataDir !== undefined) {
+    await mkdir(dataDir, { recursive: true, mode: PRIVATE_MODES.dirMode });
+    await chmod(dataDir, PRIVATE_MODES.dirMode);
+  }
   const c = await openAll(dataDir);
   return {
     description: dataDir === undefined ? 'embedded (in memory)' : `embedded files in ${dataDir}`,

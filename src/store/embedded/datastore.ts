@@ -1,7 +1,11 @@
 import Datastore from '@seald-io/nedb';
+import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VaktpostError } from '../../domain/errors';
 import type { StoredDocument } from '../documents';
+
+/** Data files readable by the service user only (reports are sensitive even encrypted), folders likewise. */
+export const PRIVATE_MODES = { fileMode: 0o600, dirMode: 0o700 } as const;
 
 /** One NeDB collection, typed to our stored documents. */
 export type Collection = Datastore<StoredDocument>;
@@ -27,7 +31,7 @@ export async function openCollection(
   const store: Collection =
     filename === undefined
       ? new Datastore<StoredDocument>({ inMemoryOnly: true })
-      : new Datastore<StoredDocument>({ filename, corruptAlertThreshold: 0 });
+      : new Datastore<StoredDocument>({ filename, corruptAlertThreshold: 0, modes: PRIVATE_MODES });
   try {
     await store.loadDatabaseAsync();
   } catch (error) {
@@ -38,6 +42,8 @@ export async function openCollection(
       { collection: name },
     );
   }
+  // Files written by an older version (0644) become private too; NeDB's own rewrites use PRIVATE_MODES.
+  if (filename !== undefined) await chmod(filename, PRIVATE_MODES.fileMode);
   for (const field of unique) await store.ensureIndexAsync({ fieldName: field.fieldName, unique: true });
   for (const fieldName of indexed) await store.ensureIndexAsync({ fieldName });
   return store;

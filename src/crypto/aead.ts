@@ -1,0 +1,48 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { VaktpostError } from '../domain/errors';
+
+/** AES-256-GCM with a 96-bit random nonce per message (NIST SP 800-38D); a 128-bit tag authenticates it. */
+const ALGORITHM = 'aes-256-gcm';
+const NONCE_BYTES = 12;
+const TAG_BYTES = 16;
+/** Version prefix of every sealed string, so the format can change on purpose later. */
+const PREFIX = 'v1.';
+
+/** A fresh random 256-bit key. */
+export const newKey = (): Buffer => randomBytes(32);
+
+/**
+ * Encrypts `plaintext` under `key`, binding `aad` (e.g. `case:<id>/report`): a sealed value copied to another case or
+ * field fails to open instead of showing one case's report in another.
+ */
+export function seal(key: Buffer, plaintext: Buffer | string, aad: string): string {
+  const nonce = randomBytes(NONCE_BYTES);
+  const cipher = createCipheriv(ALGORITHM, key, nonce, { authTagLength: TAG_BYTES });
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return PREFIX + Buffer.concat([nonce, cipher.getAuthTag(), body]).toString('base64url');
+}
+
+/** True when `value` looks like something {@link seal} produced. */
+export const isSealed = (value: unknown): value is string => typeof value === 'string' && value.startsWith(PREFIX);
+
+/**
+ * Decrypts what {@link seal} produced. A wrong key, another `aad` or a changed byte throw `crypto.key_invalid`
+ * (`what` names the value, never its content), so nothing is ever read as garbage.
+ */
+export function open(key: Buffer, sealed: string, aad: string, what: string): Buffer {
+  if (!isSealed(sealed)) throw new VaktpostError('crypto.key_invalid', `${what} is not an encrypted value.`);
+  const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64url');
+  if (raw.length < NONCE_BYTES + TAG_BYTES) {
+    throw new VaktpostError('crypto.key_invalid', `${what} is truncated.`);
+  }
+  const decipher = createDecipheriv(ALGORITHM, key, raw.subarray(0, NONCE_BYTES), { authTagLength: TAG_BYTES });
+  decipher.setAAD(Buffer.from(aad, 'utf8'));
+  decipher.setAuthTag(raw.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
+  try {
+    return Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES + TAG_BYTES)), decipher.final()]);
+  } catch {
+    // Not ignored: GCM's only answer to a wrong key or changed data is this failure, turned into a clear error.
+    throw new VaktpostError('crypto.key_invalid', `${what} cannot be decrypted: wrong key, or the data was changed.`);
+  }
+}

@@ -1,0 +1,92 @@
+import type { Notification } from '../../domain/notification';
+import type { OutboxStore } from '../../ports/outbox-store';
+import { VaktpostError } from '../../domain/errors';
+import { SHARED_SUBJECT, type DataKeys } from './data-keys';
+import type { EncryptedCaseRepository } from './encrypted-case-repository';
+import { isSealedMessage, openMessage, sealMessage } from './sealed-json';
+
+const aad = (id: string): string => `outbox:${id}/message`;
+
+/**
+ * Encrypts what an outbox entry carries (the rendered message) under its case's data key, so erasing a case also
+ * makes its delivered notifications unreadable; the delivery state stays in clear for the dispatcher's queries.
+ */
+export class EncryptedOutboxStore implements OutboxStore {
+  constructor(
+    private readonly inner: OutboxStore,
+    private readonly keys: DataKeys,
+    private readonly cases: EncryptedCaseRepository,
+  ) {}
+
+  /**
+   * The key of an entry: its case's own key when the case exists (so anonymising the case makes the entry unreadable
+   * too), otherwise the shared key. The stand-in records which, so opening never guesses.
+   */
+  private async sealingKey(n: Notification): Promise<{ key: Buffer; caseKey: boolean }> {
+    const caseKey = n.caseId === null ? null : await this.cases.keyOf(n.caseId);
+    return caseKey ? { key: caseKey, caseKey: true } : { key: await this.keys.require(SHARED_SUBJECT), caseKey: false };
+  }
+
+  private async openingKey(n: Notification, caseKey: boolean): Promise<Buffer> {
+    if (!caseKey || n.caseId === null) return this.keys.require(SHARED_SUBJECT);
+    const key = await this.cases.keyOf(n.caseId);
+    if (key === null) {
+      throw new VaktpostError(
+        'crypto.key_missing',
+        `Notification ${n.id} belongs to case ${n.caseId}, whose data key is gone (erased or anonymised).`,
+        { caseId: n.caseId },
+      );
+    }
+    return key;
+  }
+
+  async enqueue(items: Notification[]): Promise<void> {
+    const sealed: Notification[] = [];
+    for (const item of items) {
+      const { key, caseKey } = await this.sealingKey(item);
+      sealed.push({ ...item, message: sealMessage(key, item.message, aad(item.id), caseKey) });
+    }
+    await this.inner.enqueue(sealed);
+  }
+
+  async due(now: Date, limit: number): Promise<Notification[]> {
+    return this.openAll(await this.inner.due(now, limit));
+  }
+
+  claim(id: string, holder: string, now: Date, until: Date): Promise<boolean> {
+    return this.inner.claim(id, holder, now, until);
+  }
+
+  markSent(id: string, at: Date): Promise<void> {
+    return this.inner.markSent(id, at);
+  }
+
+  reschedule(id: string, nextAttemptAt: Date, error: string): Promise<void> {
+    return this.inner.reschedule(id, nextAttemptAt, error);
+  }
+
+  markDead(id: string, error: string): Promise<void> {
+    return this.inner.markDead(id, error);
+  }
+
+  async get(id: string): Promise<Notification | null> {
+    const stored = await this.inner.get(id);
+    return stored === null ? null : this.open(stored);
+  }
+
+  async listForCase(caseId: string): Promise<Notification[]> {
+    return this.openAll(await this.inner.listForCase(caseId));
+  }
+
+  private async openAll(items: Notification[]): Promise<Notification[]> {
+    const opened: Notification[] = [];
+    for (const item of items) opened.push(await this.open(item));
+    return opened;
+  }
+
+  private async open(stored: Notification): Promise<Notification> {
+    if (!isSealedMessage(stored.message)) return stored;
+    const key = await this.openingKey(stored, stored.message.caseKey === true);
+    return { ...stored, message: openMessage(key, stored.message, aad(stored.id)) };
+  }
+}

@@ -1,0 +1,40 @@
+import { sessionSchema, type Session } from '../../engine/session';
+import type { SessionStore } from '../../ports/session-store';
+import { SHARED_SUBJECT, type DataKeys } from './data-keys';
+import { openJson, sealJson, validateOpened } from './sealed-json';
+
+interface SealedSessionFields {
+  answers: Session['answers'];
+  displayName: string;
+}
+
+const aad = (key: string): string => `session:${key}/answers`;
+
+/** Encrypts the answers and the name of dialog sessions; the step, trail and times stay in clear. */
+export class EncryptedSessionStore implements SessionStore {
+  constructor(
+    private readonly inner: SessionStore,
+    private readonly keys: DataKeys,
+  ) {}
+
+  async get(key: string): Promise<Session | null> {
+    const stored = await this.inner.get(key);
+    if (stored === null) return null;
+    const { sealed, ...clear } = stored;
+    if (sealed === undefined) return clear;
+    const fields = openJson(await this.keys.require(SHARED_SUBJECT), sealed, aad(stored.key)) as SealedSessionFields;
+    return validateOpened(sessionSchema, 'sessions', stored.key, { ...clear, ...fields });
+  }
+
+  async put(session: Session, expectedRevision: number | null): Promise<boolean> {
+    const key = await this.keys.ensure(SHARED_SUBJECT);
+    const fields: SealedSessionFields = { answers: session.answers, displayName: session.displayName };
+    const { sealed: _previous, ...clear } = session;
+    const stored: Session = { ...clear, answers: {}, displayName: '', sealed: sealJson(key, fields, aad(session.key)) };
+    return this.inner.put(stored, expectedRevision);
+  }
+
+  delete(key: string): Promise<void> {
+    return this.inner.delete(key);
+  }
+}
