@@ -88,24 +88,29 @@ export class Reminders {
 
   constructor(private readonly deps: RemindersServiceDeps) {}
 
-  /** Sweeps at `at` under the lease `sweep:<part>` for each part; a part another process is running is skipped. */
+  /**
+   * Sweeps at `at` under the lease `sweep:<part>` for each part; a part another process is running is skipped. The
+   * parts held are swept together, over one scan of the cases (on FerretDB a scan reads every case whatever the
+   * filter, so two would cost twice).
+   */
   async runSweep(at: Date, kind: SweepKind): Promise<SweepReport> {
     const parts: Array<'digest' | 'escalation'> = kind === 'both' ? ['digest', 'escalation'] : [kind];
     const report = emptyReport(at, kind);
-    for (const part of parts) {
-      const lease = `sweep:${part}`;
-      if (
-        !(await this.deps.leases.acquire(lease, this.holder, this.deps.leaseClock.now(), this.deps.leaseMs ?? LEASE_MS))
-      ) {
-        this.deps.logger.info('sweep skipped: another process holds the lease', { sweep: part });
-        report.skipped.push(part);
-        continue;
+    const held: Array<'digest' | 'escalation'> = [];
+    try {
+      for (const part of parts) {
+        const lease = `sweep:${part}`;
+        const now = this.deps.leaseClock.now();
+        if (await this.deps.leases.acquire(lease, this.holder, now, this.deps.leaseMs ?? LEASE_MS)) held.push(part);
+        else {
+          this.deps.logger.info('sweep skipped: another process holds the lease', { sweep: part });
+          report.skipped.push(part);
+        }
       }
-      try {
-        merge(report, await this.sweep(at, part));
-      } finally {
-        await this.deps.leases.release(lease, this.holder);
-      }
+      const [first] = held;
+      if (first !== undefined) merge(report, await this.sweep(at, held.length === 2 ? 'both' : first));
+    } finally {
+      for (const part of held) await this.deps.leases.release(`sweep:${part}`, this.holder);
     }
     return report;
   }
