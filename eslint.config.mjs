@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', 'test-artifacts/', 'dist/', 'adapters/web/public/'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', 'test-artifacts/', 'dist/', 'backups/', 'adapters/web/public/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
