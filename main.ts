@@ -9,9 +9,14 @@ import { createConsoleAdapter, type ConsoleAdapter } from './adapters/console';
 import { createSlackAdapter } from './adapters/slack';
 import { createTeamsAdapter } from './adapters/teams';
 import { createWebAdapter } from './adapters/web';
-import { reportDialog } from './dialogs/report';
+import { DISTRICT_SERVICE, districtPlugin } from './dialogs/district';
+import { REPORT_SERVICE, reportPlugin } from './dialogs/report';
 import { createBot } from './src/bot/create-bot';
-import { districtDialog, withDistrictQuestion } from './src/bot/district-step';
+import { createReportIntake } from './src/cases/report-intake';
+import { DialogRegistry, type DialogPlugin } from './src/engine/registry';
+import type { DialogService } from './src/ports/dialog-service';
+import { createDistrictChoice } from './src/profiles/district-choice';
+import { ProfileService } from './src/profiles/profile-service';
 import { CaseService } from './src/cases/case-service';
 import { createRouting } from './src/cases/routing';
 import { loadConfig, slackEnabled, teamsEnabled, webDemoEnabled, type Env } from './src/config/config';
@@ -46,6 +51,8 @@ export interface VaktpostOptions {
   listen?: boolean;
   /** Run the cron schedule for reminders and escalations (default true). */
   schedule?: boolean;
+  /** Dialogs beside the built-in ones, with the services they name (tests of the registry). */
+  extraDialogs?: { plugins: DialogPlugin[]; services: Record<string, DialogService> };
   /** Run the console adapter on this input and output (`npm run console`). */
   console?: { input: Readable; write: (text: string) => void; interactive: boolean };
   /** How often the dispatcher looks for due retries, in ms; 0 turns the timer off (tests call flush()). */
@@ -93,8 +100,15 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     }));
   logger.info('store ready', { store: stores.description });
 
-  const report = withDistrictQuestion(reportDialog, directory);
-  const engine = createEngine([report, districtDialog(directory)]);
+  // The dialogs on offer: one plugin per folder under dialogs/. The bot routes by this registry alone.
+  const districts = directory.districts().map((d) => ({ id: d.id, name: d.name }));
+  const registry = new DialogRegistry([
+    reportPlugin(districts),
+    districtPlugin(districts),
+    ...(options.extraDialogs?.plugins ?? []),
+  ]);
+  const engine = createEngine(registry.all().map((plugin) => plugin.dialog));
+  const profiles = new ProfileService(stores.profiles, clock);
 
   // The bot and the adapters need each other: adapters hand turns to the bot, the bot sends through adapters.
   let bot: TurnHandler | null = null;
@@ -172,7 +186,13 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
       if (n.caseId) await cases.recordUndeliverable(n.caseId, n.id, n.address, now);
     },
   });
-  bot = createBot({ engine, reportDialog: report, stores, directory, cases, notifier, clock, logger });
+  // The services dialogs name (DialogPlugin.service).
+  const services = {
+    [REPORT_SERVICE]: createReportIntake({ cases, directory, profiles, clock, logger }),
+    [DISTRICT_SERVICE]: createDistrictChoice(directory, profiles),
+    ...options.extraDialogs?.services,
+  };
+  bot = createBot({ engine, registry, services, stores, profiles, directory, cases, notifier, clock, logger });
 
   const app = createHttpApp(
     stores,

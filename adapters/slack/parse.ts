@@ -189,10 +189,9 @@ function parseCommand(body: unknown): ParsedPayload {
   const words = (c.text ?? '').trim();
   const base = { kind: 'turn' as const, key, slackUserId: c.user_id, fallbackName: c.user_name };
   // Replies always go to the DM, also when the command was typed in a channel: cases are private. The words are the
-  // core's command table, so `/vaktpost ärenden` means what "ärenden" means in the DM.
-  if (words === '' || isCommand(words, 'report')) {
-    return { ...base, turn: startTurn(key, c.user_id, ACTION.startReport) };
-  }
+  // core's command table, so `/vaktpost ärenden` means what "ärenden" means in the DM; other words (a dialog's start
+  // word such as "rapportera") go to the core as text.
+  if (words === '') return { ...base, turn: startTurn(key, c.user_id, ACTION.startReport) };
   if (isCommand(words, 'cases')) return { ...base, turn: startTurn(key, c.user_id, ACTION.listCases) };
   const turn: PendingTurn = {
     eventId: key,

@@ -1,5 +1,7 @@
 import type { Report } from '../../src/domain/report';
 import type { DialogDef } from '../../src/engine/dialog';
+import type { DialogPlugin } from '../../src/engine/registry';
+import { withDistrictQuestion, type DistrictOption } from '../district';
 import { finishReport, migrateReport } from './finish';
 import { reportAfterSubmit, reportIntro } from './guidance';
 import { detailSteps } from './steps-details';
@@ -25,7 +27,29 @@ export const reportDialog: DialogDef<Report> = {
   ],
   intro: reportIntro,
   summaryTitle: 'report.summary_title',
+  summaryTone: (answers) => (answers.emergency === 'yes' ? 'urgent' : 'normal'),
   migrate: migrateReport,
   finish: finishReport,
   afterSubmit: reportAfterSubmit,
 };
+
+/** The service that stores a submitted report as a case (main.ts registers it under this name). */
+export const REPORT_SERVICE = 'cases.report';
+
+/**
+ * The report as a plugin: the primary dialog (a member who just writes is most likely here to report), started by
+ * "rapportera" or the platform's report shortcut, and the highest priority: it always wins over an open dialog.
+ */
+export function reportPlugin(districts: DistrictOption[]): DialogPlugin {
+  return {
+    dialog: withDistrictQuestion(reportDialog, districts),
+    service: REPORT_SERVICE,
+    name: 'report.name',
+    start: {
+      words: { sv: ['rapportera', 'rapport', 'ny rapport'], en: ['report', 'new report'] },
+      menu: { label: 'bot.home.report', order: 0 },
+      primary: true,
+    },
+    priority: 100,
+  };
+}

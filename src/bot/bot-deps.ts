@@ -1,19 +1,24 @@
 import type { CaseService } from '../cases/case-service';
 import type { Directory } from '../directory/directory';
 import type { Engine } from '../engine/advance';
-import type { DialogDef } from '../engine/dialog';
+import type { DialogRegistry } from '../engine/registry';
 import type { Clock } from '../ports/clock';
+import type { DialogService } from '../ports/dialog-service';
 import type { Logger } from '../ports/logger';
 import type { Notifier } from '../ports/notifier';
 import type { Stores } from '../ports/stores';
-import type { ReportSubmission } from './district-step';
+import type { ProfileService } from '../profiles/profile-service';
 
 /** What the bot service needs; main.ts builds it. */
 export interface BotDeps {
+  /** The engine over every registered dialog. */
   engine: Engine;
-  /** The report dialog (with the district question), as registered in the engine. */
-  reportDialog: DialogDef<ReportSubmission>;
+  /** The dialog plugins the bot routes by. */
+  registry: DialogRegistry;
+  /** The services dialogs name (`DialogPlugin.service`), by name. */
+  services: Readonly<Record<string, DialogService>>;
   stores: Stores;
+  profiles: ProfileService;
   directory: Directory;
   cases: CaseService;
   notifier: Notifier;

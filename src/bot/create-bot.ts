@@ -1,163 +1,118 @@
-import { ACTION, decodeStepValue } from '../engine/actions';
-import { controlFromText, isCommand, languageFromText, leadingCommand } from '../engine/command-words';
-import type { EngineInput } from '../engine/input';
-import type { Control } from '../engine/prompt';
-import { tx } from '../engine/prompt';
-import type { IncomingTurn, TurnHandler } from '../engine/turn';
 import type { Language } from '../domain/report';
-import { languageFromLocale } from '../i18n/translate';
-import { caseListCard, memberCaseCard } from '../cases/case-cards';
-import { BINDING_NAMESPACE, type ChannelBinding } from '../cases/routing';
+import { ACTION } from '../engine/actions';
+import { controlFromText, isCommand, languageFromText, leadingCommand } from '../engine/command-words';
+import type { DialogPlugin } from '../engine/registry';
+import type { Session } from '../engine/session';
+import type { IncomingTurn, TurnHandler } from '../engine/turn';
+import { bindChannel } from './binding';
 import type { BotDeps } from './bot-deps';
 import { CaseActions } from './case-actions';
+import { dialogInputOf, isDialogAction } from './dialog-input';
 import { DialogTurns } from './dialog-turns';
+import { menuCard, showHome } from './home';
 import { isPartyAction, PartyActions } from './party-actions';
+import { languageOf } from './language';
+import { foreground, priorityOf, sessionAtStep } from './open-dialogs';
+import { rememberAddress } from './remember-address';
 import { message, reply } from './reply';
 
-const CONTROLS = new Set<Control>(['back', 'skip', 'pause', 'cancel', 'help', 'done']);
-
-/** The core's one entry point for adapters: decides what a turn means and lets the services act on it. */
+/**
+ * The core's one entry point for adapters: decides what a turn means (a case button, a dialog's button, a command
+ * word, an answer) and hands it on. Dialogs are reached only through the registry.
+ */
 export function createBot(deps: BotDeps): TurnHandler {
   const dialogs = new DialogTurns(deps);
   const caseActions = new CaseActions(deps);
   const partyActions = new PartyActions(deps);
 
-  async function languageOf(turn: IncomingTurn): Promise<Language> {
-    const session = await deps.stores.sessions.get(turn.user.id);
-    if (session) return session.language;
-    const profile = await deps.stores.profiles.get(turn.user.id);
-    return profile?.language ?? languageFromLocale(turn.user.locale);
-  }
-
-  async function rememberAddress(turn: IncomingTurn, language: Language): Promise<void> {
-    if (!turn.isDirect || turn.address.includes(':home:')) return;
-    const profile = await deps.stores.profiles.get(turn.user.id);
-    if (profile?.address === turn.address) return;
-    await deps.stores.profiles.put({
-      ...(profile ?? {}),
-      userId: turn.user.id,
-      address: turn.address,
-      displayName: turn.user.displayName.slice(0, 200),
-      ...(profile?.language ? {} : { language }),
-      updatedAt: deps.clock.now().toISOString(),
-    });
-  }
-
-  async function setLanguage(turn: IncomingTurn, language: Language): Promise<void> {
-    const profile = await deps.stores.profiles.get(turn.user.id);
-    await deps.stores.profiles.put({
-      ...(profile ?? {}),
-      userId: turn.user.id,
-      language,
-      updatedAt: deps.clock.now().toISOString(),
-    });
-    const session = await dialogs.session(turn.user.id);
-    if (session) return dialogs.advance(turn, session, { kind: 'language', language });
+  async function setLanguage(turn: IncomingTurn, language: Language, front: Session | null): Promise<void> {
+    await deps.profiles.setLanguage(turn.user.id, language);
+    if (front) return dialogs.advance(turn, front, { kind: 'language', language });
     await reply(deps.notifier, turn.address, language, [message('engine.language_changed')]);
   }
 
-  async function home(turn: IncomingTurn, language: Language): Promise<void> {
-    const mine = await deps.cases.casesOfReporter(turn.user.id);
-    const isContact = deps.directory.isAnyContact(turn.user.id);
-    const open = isContact ? await deps.cases.openCasesFor(turn.user.id) : [];
-    const card = {
-      title: tx('bot.home.title'),
-      tone: 'normal' as const,
-      lines: [tx('bot.home.intro'), ...(mine.length === 0 ? [tx('bot.cases.none_mine')] : [])],
-      sections: [
-        ...mine.map((c) => ({ heading: memberCaseCard(c).title, fields: memberCaseCard(c).fields })),
-        ...(isContact
-          ? (caseListCard(tx('bot.cases.open_title'), open, tx('bot.cases.none_open')).sections ?? [])
-          : []),
-      ],
-      actions: [{ id: ACTION.startReport, label: tx('bot.home.report'), value: '', style: 'primary' as const }],
-    };
-    await reply(deps.notifier, turn.address, language, [{ kind: 'card', card }]);
+  /** The plugin an action starts: the named dialog, or the primary one (the report) for an empty value. */
+  function pluginToStart(dialogId: string): DialogPlugin | undefined {
+    return dialogId === '' ? deps.registry.primary() : deps.registry.get(dialogId);
   }
 
-  /**
-   * Binds the channel to a district, by id (`norra-skane`) or name (`Norra Skåne`). Only the district's own security
-   * contacts may: the channel receives every alert of the district, so choosing it is their call; the central
-   * contact (who sees all cases anyway) binds a channel by being listed as a contact or in the directory file.
-   */
-  async function bind(turn: IncomingTurn, language: Language, argument: string): Promise<void> {
-    const target = turn.channelAddress ?? turn.address;
-    const district = deps.directory.findDistrict(argument);
-    if (!district) {
-      return reply(deps.notifier, target, language, [message('bot.bind.unknown_district', { district: argument })]);
+  async function action(turn: IncomingTurn, language: Language, open: Session[]): Promise<void> {
+    const pressed = turn.action;
+    if (!pressed) return;
+    if (pressed.id.startsWith('case:')) return caseActions.handle(turn, language);
+    if (isPartyAction(pressed.id)) return partyActions.handle(turn, language);
+    if (pressed.id === ACTION.listCases) return caseActions.list(turn, language);
+    if (pressed.id === ACTION.home) return showHome(deps, turn, language);
+    if (pressed.id === ACTION.language)
+      return setLanguage(turn, pressed.value === 'en' ? 'en' : 'sv', foreground(open));
+    if (pressed.id === ACTION.resume) return dialogs.resume(turn, language, pressed.value);
+    if (pressed.id === ACTION.start || pressed.id === ACTION.startReport) {
+      const plugin = pluginToStart(pressed.id === ACTION.start ? pressed.value : '');
+      if (plugin) return dialogs.start(turn, language, plugin);
     }
-    const districtId = district.id;
-    if (!deps.directory.isContactOf(turn.user.id, districtId)) {
-      return reply(deps.notifier, target, language, [message('bot.bind.not_contact', { district: district.name })]);
+    if (isDialogAction(pressed.id)) {
+      const { input, stepId } = dialogInputOf(pressed);
+      const session = sessionAtStep(open, stepId);
+      if (session) return dialogs.advance(turn, session, input);
+      return reply(deps.notifier, turn.address, language, [message('bot.dialog.none')]);
     }
-    const binding: ChannelBinding = {
-      districtId,
-      address: target,
-      boundBy: turn.user.id,
-      boundAt: deps.clock.now().toISOString(),
-    };
-    await deps.stores.keyValues.put(BINDING_NAMESPACE, `${districtId}|${target}`, binding);
-    deps.logger.info('channel bound', { district: districtId, platform: turn.platform });
-    await reply(deps.notifier, target, language, [message('bot.bind.done', { district: district.name })]);
+    await reply(deps.notifier, turn.address, language, [message('bot.unknown_action')]);
   }
 
-  async function dialogAction(turn: IncomingTurn, language: Language): Promise<void> {
-    const action = turn.action;
-    const session = await dialogs.session(turn.user.id);
-    if (!action) return;
-    if (!session) {
-      return reply(deps.notifier, turn.address, language, [message('bot.no_session')]);
-    }
-    let input: EngineInput | null = null;
-    if (action.id === ACTION.submit) input = { kind: 'submit' };
-    else if (action.id === ACTION.edit) input = { kind: 'edit', stepId: action.value };
-    else {
-      const decoded = decodeStepValue(action.value);
-      if (decoded && action.id === ACTION.answer) {
-        const value = action.values && action.values.length > 0 ? action.values : (decoded.value ?? action.input ?? '');
-        input = { kind: 'answer', stepId: decoded.stepId, value };
-      } else if (decoded?.control && CONTROLS.has(decoded.control as Control)) {
-        input = { kind: 'control', control: decoded.control as Control, stepId: decoded.stepId };
-      }
-    }
-    await dialogs.advance(turn, session, input ?? { kind: 'resume' });
+  function takesFreeText(session: Session): boolean {
+    const step = deps.registry.get(session.dialogId)?.dialog.steps.find((s) => s.id === session.stepId);
+    return step?.input.type === 'text';
   }
 
-  async function directText(turn: IncomingTurn, language: Language): Promise<void> {
+  async function directText(turn: IncomingTurn, language: Language, open: Session[]): Promise<void> {
     const text = turn.text ?? '';
-    const session = await dialogs.session(turn.user.id);
-    if (session) {
+    const front = foreground(open);
+    const started = deps.registry.startedBy(text);
+    if (front) {
+      // Another dialog's start word goes by the rule for starting one while another is open (the report wins),
+      // unless the open question takes free text, where it is the member's answer. Anything else is for the open
+      // dialog, where the engine reads controls and answers.
+      if (started && started.dialog.id !== front.dialogId) {
+        const higher = started.priority > priorityOf(deps.registry, front);
+        if (higher || !takesFreeText(front)) return dialogs.start(turn, language, started);
+      }
       if (turn.attachments && turn.attachments.length > 0) {
-        await dialogs.advance(turn, session, { kind: 'attachments', files: turn.attachments });
+        await dialogs.advance(turn, front, { kind: 'attachments', files: turn.attachments });
         if (!text.trim()) return;
-        const fresh = await dialogs.session(turn.user.id);
+        const fresh = foreground(await dialogs.open(turn.user.id));
         if (!fresh) return;
         return dialogs.advance(turn, fresh, { kind: 'text', text });
       }
-      return dialogs.advance(turn, session, { kind: 'text', text });
+      return dialogs.advance(turn, front, { kind: 'text', text });
     }
     const lang = languageFromText(text);
-    if (lang) return setLanguage(turn, lang);
+    if (lang) return setLanguage(turn, lang, null);
     if (isCommand(text, 'cases')) return caseActions.list(turn, language);
-    if (isCommand(text, 'district')) return dialogs.start(turn, language, 'district');
+    if (isCommand(text, 'menu'))
+      return reply(deps.notifier, turn.address, language, [{ kind: 'card', card: menuCard(deps) }]);
+    if (started) return dialogs.start(turn, language, started);
     if (controlFromText(text) === 'help') {
-      return reply(deps.notifier, turn.address, language, [message('bot.help')]);
+      return reply(deps.notifier, turn.address, language, [
+        message('bot.help'),
+        { kind: 'card', card: menuCard(deps) },
+      ]);
     }
-    if (controlFromText(text) !== null && !isCommand(text, 'report')) {
-      return reply(deps.notifier, turn.address, language, [message('bot.no_session')]);
-    }
-    // Anyone who writes to the bot without a report in progress is most likely here to report.
-    await dialogs.start(turn, language);
+    if (controlFromText(text) !== null)
+      return reply(deps.notifier, turn.address, language, [message('bot.dialog.none')]);
+    // Anyone who writes to the bot with nothing in progress is most likely here for the primary dialog (to report).
+    const primary = deps.registry.primary();
+    if (!primary) return reply(deps.notifier, turn.address, language, [message('bot.help')]);
+    await dialogs.start(turn, language, primary);
     if (turn.attachments && turn.attachments.length > 0) {
-      const started = await dialogs.session(turn.user.id);
-      if (started) await dialogs.advance(turn, started, { kind: 'attachments', files: turn.attachments });
+      const begun = foreground(await dialogs.open(turn.user.id));
+      if (begun) await dialogs.advance(turn, begun, { kind: 'attachments', files: turn.attachments });
     }
   }
 
   async function channelText(turn: IncomingTurn, language: Language): Promise<void> {
     const text = turn.text ?? '';
     const bindTo = leadingCommand(text, 'bind');
-    if (bindTo !== null) return bind(turn, language, bindTo);
+    if (bindTo !== null) return bindChannel(deps, turn, language, bindTo);
     if (isCommand(text, 'cases')) return caseActions.list(turn, language);
     await reply(deps.notifier, turn.channelAddress ?? turn.address, language, [message('bot.channel_help')]);
   }
@@ -168,20 +123,12 @@ export function createBot(deps: BotDeps): TurnHandler {
         deps.logger.info('duplicate delivery ignored', { platform: turn.platform, event: turn.eventId });
         return;
       }
-      const language = await languageOf(turn);
-      await rememberAddress(turn, language);
-      const action = turn.action;
-      if (action) {
-        if (action.id.startsWith('case:')) return caseActions.handle(turn, language);
-        if (isPartyAction(action.id)) return partyActions.handle(turn, language);
-        if (action.id === ACTION.startReport) return dialogs.start(turn, language);
-        if (action.id === ACTION.listCases) return caseActions.list(turn, language);
-        if (action.id === 'bot:home') return home(turn, language);
-        if (action.id === ACTION.language) return setLanguage(turn, action.value === 'en' ? 'en' : 'sv');
-        return dialogAction(turn, language);
-      }
+      const open = await dialogs.open(turn.user.id);
+      const language = await languageOf(deps, turn, foreground(open));
+      await rememberAddress(deps, turn, language);
+      if (turn.action) return action(turn, language, open);
       if (!turn.isDirect) return channelText(turn, language);
-      return directText(turn, language);
+      return directText(turn, language, open);
     },
   };
 }

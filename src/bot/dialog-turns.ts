@@ -1,50 +1,92 @@
-import { createHash } from 'node:crypto';
-import type { Language, Report } from '../domain/report';
-import type { AdvanceResult, Effect } from '../engine/advance';
+import type { Language } from '../domain/report';
+import { ACTION } from '../engine/actions';
+import type { AdvanceResult } from '../engine/advance';
 import type { EngineInput } from '../engine/input';
 import type { Prompt } from '../engine/prompt';
-import type { Session } from '../engine/session';
+import { tx } from '../engine/prompt';
+import type { DialogPlugin } from '../engine/registry';
+import { sessionKeyOf, type Session } from '../engine/session';
 import type { IncomingTurn } from '../engine/turn';
 import type { BotDeps } from './bot-deps';
-import type { ReportSubmission } from './district-step';
+import { foreground, priorityOf } from './open-dialogs';
 import { message, reply } from './reply';
 
-/** Runs dialog turns: load the session, advance the engine, store what must last, then reply. */
+/**
+ * Runs dialog turns for any registered dialog: load the member's sessions, advance the engine, let the dialog's
+ * service carry out its effects, store what must last, then reply. It knows dialogs only through the registry.
+ */
 export class DialogTurns {
   constructor(private readonly deps: BotDeps) {}
 
-  async session(userId: string): Promise<Session | null> {
-    return this.deps.stores.sessions.get(userId);
+  /** The member's open sessions, one per dialog. */
+  open(userId: string): Promise<Session[]> {
+    return this.deps.stores.sessions.ofUser(userId);
   }
 
-  /** Starts a dialog for the user (the report unless named), or resumes the one in progress. */
-  async start(turn: IncomingTurn, language: Language, dialogId = 'report'): Promise<void> {
-    const existing = await this.session(turn.user.id);
-    if (existing) return this.advance(turn, existing, { kind: 'resume' });
-    const context = await this.contextFor(turn.user.id);
+  /**
+   * Starts the dialog, or continues it when it is open already. With another dialog open the rule is: a dialog of
+   * higher priority starts now and the open one waits with its answers (the report always wins); otherwise the open
+   * one continues, and the member is told how to come back to this one. Nothing started is lost either way.
+   */
+  async start(turn: IncomingTurn, language: Language, plugin: DialogPlugin): Promise<void> {
+    const open = await this.open(turn.user.id);
+    const front = foreground(open);
+    const same = open.find((s) => s.dialogId === plugin.dialog.id);
+    const before: Prompt[] = [];
+    if (front && front.key !== same?.key) {
+      if (plugin.priority <= priorityOf(this.deps.registry, front)) {
+        const notice = message('bot.dialog.finish_first', { open: tx(this.nameOf(front)), wanted: tx(plugin.name) });
+        return this.advance(turn, front, { kind: 'resume' }, [notice]);
+      }
+      await this.suspend(front);
+      before.push(message('bot.dialog.waits', { open: tx(this.nameOf(front)) }));
+    }
+    if (same) return this.advance(turn, same, { kind: 'resume' }, before);
     const seed = {
-      key: turn.user.id,
+      key: sessionKeyOf(turn.user.id, plugin.dialog.id),
       userId: turn.user.id,
       displayName: this.displayName(turn),
       address: turn.address,
       language,
-      context,
+      context: await this.contextFor(turn.user.id),
     };
-    const result = this.deps.engine.start(dialogId, seed, this.deps.clock.now());
-    await this.apply(turn, null, result);
+    const result = this.deps.engine.start(plugin.dialog.id, seed, this.deps.clock.now());
+    await this.apply(turn, null, result, before);
   }
 
-  /** Advances the user's session with the input. */
-  async advance(turn: IncomingTurn, session: Session, input: EngineInput): Promise<void> {
+  /** Advances the session with the input; a waiting session that is advanced is in front again. */
+  async advance(turn: IncomingTurn, session: Session, input: EngineInput, before: Prompt[] = []): Promise<void> {
+    const { suspended: _waiting, ...rest } = session;
     // The member may write from another conversation of the same platform (e.g. Slack Home → DM): reply where they are.
-    const current = turn.isDirect && turn.address !== session.address ? { ...session, address: turn.address } : session;
+    const current = turn.isDirect && turn.address !== rest.address ? { ...rest, address: turn.address } : rest;
     const result = this.deps.engine.advance(current, input, this.deps.clock.now());
-    await this.apply(turn, session, result);
+    await this.apply(turn, session, result, before);
   }
 
+  /** Continues the named open dialog (the button offered when another dialog ended while it waited). */
+  async resume(turn: IncomingTurn, language: Language, dialogId: string): Promise<void> {
+    const plugin = this.deps.registry.get(dialogId);
+    const open = await this.open(turn.user.id);
+    if (!plugin || !open.some((s) => s.dialogId === dialogId)) {
+      return reply(this.deps.notifier, turn.address, language, [message('bot.no_session')]);
+    }
+    return this.start(turn, language, plugin);
+  }
+
+  private async suspend(session: Session): Promise<void> {
+    const next = { ...session, suspended: true, revision: session.revision + 1 };
+    // Lost only to another turn of the same member on this session, which keeps it open as well: nothing is lost.
+    await this.deps.stores.sessions.put(next, session.revision);
+  }
+
+  private nameOf(session: Session): string {
+    return this.deps.registry.get(session.dialogId)?.name ?? 'bot.dialog.unknown_name';
+  }
+
+  /** Facts about the member that dialogs may branch on (`districtKnown`: the directory or profile knows it). */
   private async contextFor(userId: string): Promise<Record<string, string>> {
     const known = this.deps.directory.districtOfUser(userId);
-    const profile = await this.deps.stores.profiles.get(userId);
+    const profile = await this.deps.profiles.get(userId);
     const districtKnown = !!known || (!!profile?.districtId && !!this.deps.directory.district(profile.districtId));
     return { districtKnown: districtKnown ? 'yes' : 'no' };
   }
@@ -54,94 +96,66 @@ export class DialogTurns {
   }
 
   /**
-   * Stores first, replies after: the session (or the case) is written before the member sees the next question, so
-   * a crash never shows a step that was not saved. A submitted report is stored as a case before the session goes.
+   * Effects in order: prompts are collected, a step's effect or the submitted result goes to the dialog's service
+   * (which stores a case before the session is removed). Then the session is stored, and only then the replies go
+   * out, so a crash never shows a question that was not saved.
    */
-  private async apply(turn: IncomingTurn, previous: Session | null, result: AdvanceResult): Promise<void> {
-    const submit = result.effects.find((e): e is Extract<Effect, { type: 'submit' }> => e.type === 'submit');
-    const sends = result.effects
-      .filter((e): e is Extract<Effect, { type: 'send' }> => e.type === 'send')
-      .map((e) => e.prompt);
-    const language = result.session?.language ?? previous?.language ?? 'sv';
-    const address = result.session?.address ?? previous?.address ?? turn.address;
-    if (submit && previous) {
-      const after = await this.submit(submit, previous, turn);
-      await this.deps.stores.sessions.delete(previous.key);
-      await reply(this.deps.notifier, address, previous.language, [...sends, ...after]);
-      return;
+  private async apply(
+    turn: IncomingTurn,
+    previous: Session | null,
+    result: AdvanceResult,
+    before: Prompt[],
+  ): Promise<void> {
+    let session = result.session;
+    const prompts = [...before];
+    for (const effect of result.effects) {
+      if (effect.type === 'send') prompts.push(effect.prompt);
+      if (effect.type !== 'emit' && effect.type !== 'submit') continue;
+      const plugin = this.deps.registry.get(effect.dialogId);
+      const service = plugin ? this.deps.services[plugin.service] : undefined;
+      const at = session ?? previous;
+      if (!plugin || !service || !at) throw new Error(`bot: no service for dialog "${effect.dialogId}"`);
+      const submitted = effect.type === 'submit';
+      const outcome = await service.handle({
+        dialogId: effect.dialogId,
+        name: submitted ? 'submit' : effect.name,
+        payload: submitted ? effect.result : effect.payload,
+        session: at,
+        turn,
+      });
+      prompts.push(...outcome.prompts);
+      if (submitted) prompts.push(...(plugin.dialog.afterSubmit(effect.result) as Prompt[]));
+      else if (outcome.context && session)
+        session = { ...session, context: { ...session.context, ...outcome.context } };
     }
-    if (result.session) {
+    const language = session?.language ?? previous?.language ?? 'sv';
+    const address = session?.address ?? previous?.address ?? turn.address;
+    if (session) {
       const expectedRevision = previous?.revision ?? null;
-      const next = { ...result.session, revision: (expectedRevision ?? -1) + 1 };
+      const next = { ...session, revision: (expectedRevision ?? -1) + 1 };
       if (!(await this.deps.stores.sessions.put(next, expectedRevision))) {
         // Another turn of the same member was stored first (a double press); show where the dialog stands now.
-        const fresh = await this.session(turn.user.id);
+        const fresh = (await this.open(turn.user.id)).find((s) => s.key === next.key);
         if (fresh) return this.advance(turn, fresh, { kind: 'resume' });
       }
     } else if (previous) {
       await this.deps.stores.sessions.delete(previous.key);
+      prompts.push(...(await this.waiting(turn.user.id, previous.key)));
     }
-    await reply(this.deps.notifier, address, language, sends);
+    await reply(this.deps.notifier, address, language, prompts);
   }
 
-  private async submit(
-    effect: Extract<Effect, { type: 'submit' }>,
-    session: Session,
-    turn: IncomingTurn,
-  ): Promise<Prompt[]> {
-    const now = this.deps.clock.now();
-    if (effect.dialogId === 'district') {
-      const { districtId } = effect.result as { districtId: string };
-      await this.rememberDistrict(session, districtId, now);
-      return [
-        message('bot.district.saved', { district: this.deps.directory.district(districtId)?.name ?? districtId }),
-      ];
-    }
-    const submission = effect.result as ReportSubmission;
-    if (submission.districtId) await this.rememberDistrict(session, submission.districtId, now);
-    const districtId = await this.districtOf(session.userId, submission.districtId);
-    const report: Report = submission.report;
-    const c = await this.deps.cases.submit(
-      {
-        // Same session, same id: a retried submit after a crash finds the stored case instead of making a second.
-        id: `c${createHash('sha256').update(`${session.key}|${session.startedAt}`).digest('hex').slice(0, 20)}`,
-        reporter: {
-          userId: session.userId,
-          displayName: session.displayName,
-          address: turn.isDirect ? turn.address : session.address,
-          language: session.language,
-        },
-        districtId,
-        report,
-        exposedUserId: report.reporter.onBehalf ? null : session.userId,
+  /** After a dialog ended: the dialogs still open, each with a button to go on with it. */
+  private async waiting(userId: string, endedKey: string): Promise<Prompt[]> {
+    const open = (await this.open(userId)).filter((s) => s.key !== endedKey);
+    return open.map((s) => ({
+      kind: 'card',
+      card: {
+        title: tx('bot.dialog.waiting_title'),
+        tone: 'normal',
+        lines: [tx('bot.dialog.waiting', { open: tx(this.nameOf(s)) })],
+        actions: [{ id: ACTION.resume, label: tx('bot.dialog.continue'), value: s.dialogId, style: 'primary' }],
       },
-      now,
-    );
-    this.deps.logger.info('case submitted', { case: c.id, number: c.number, district: c.districtId, urgent: c.urgent });
-    const district = this.deps.cases.districtName(c);
-    const received = c.owner
-      ? message('bot.submitted.owned', { number: c.number, district })
-      : message(c.urgent ? 'bot.submitted.urgent' : 'bot.submitted', { number: c.number, district });
-    return [received, ...this.deps.reportDialog.afterSubmit(submission)];
-  }
-
-  private async districtOf(userId: string, chosen: string | undefined): Promise<string> {
-    const known = this.deps.directory.districtOfUser(userId);
-    if (known) return known.id;
-    if (chosen) return chosen;
-    const profile = await this.deps.stores.profiles.get(userId);
-    if (profile?.districtId && this.deps.directory.district(profile.districtId)) return profile.districtId;
-    // Unreachable through the dialog (it asks when unknown); the central contact is the safe fallback.
-    return this.deps.directory.districts()[0]?.id ?? 'unknown';
-  }
-
-  private async rememberDistrict(session: Session, districtId: string, now: Date): Promise<void> {
-    const profile = await this.deps.stores.profiles.get(session.userId);
-    await this.deps.stores.profiles.put({
-      ...(profile ?? {}),
-      userId: session.userId,
-      districtId,
-      updatedAt: now.toISOString(),
-    });
+    }));
   }
 }

@@ -9,7 +9,14 @@ export const ACTION = {
   control: 'dlg:control',
   edit: 'dlg:edit',
   submit: 'dlg:submit',
+  /** Starts the dialog named by the value (an empty value: the registry's primary dialog). */
+  start: 'dlg:start',
+  /** Continues the open dialog named by the value (offered when another dialog ended while it waited). */
+  resume: 'dlg:resume',
+  /** Starts the primary dialog (the report): the platforms' report shortcuts and buttons posted before `dlg:start`. */
   startReport: 'bot:report',
+  /** Shows App Home / the menu. */
+  home: 'bot:home',
   listCases: 'bot:cases',
   language: 'bot:language',
   caseTake: 'case:take',

@@ -13,6 +13,8 @@ import { CANCEL_STEP, SUMMARY_STEP, type Answer, type Session } from './session'
 export type Effect =
   | { type: 'send'; prompt: Prompt }
   | { type: 'submit'; dialogId: string; result: unknown }
+  /** A step's effect for the dialog's service (see StepDef.emit), in order with the prompts around it. */
+  | { type: 'emit'; dialogId: string; name: string; payload: unknown }
   | { type: 'ended'; reason: 'submitted' | 'cancelled' | 'restarted' };
 
 /** The new session (null when the dialog ended) and the effects, in order. */
@@ -186,7 +188,15 @@ export function createEngine(dialogs: DialogDef[]): Engine {
     const answers = { ...session.answers, [step.id]: answer };
     const trail = session.trail[session.trail.length - 1] === step.id ? session.trail : [...session.trail, step.id];
     const next: Session = { ...session, answers, trail };
-    const effects: Effect[] = (step.after?.(answer, answers) ?? []).map(send);
+    const effects: Effect[] = [
+      ...(step.after?.(answer, answers) ?? []).map(send),
+      ...(step.emit?.(answer, answers, session.context) ?? []).map((e): Effect => ({
+        type: 'emit',
+        dialogId: dialog.id,
+        name: e.name,
+        payload: e.payload,
+      })),
+    ];
     return moveOn(dialog, next, step, effects, session);
   }
 

@@ -10,9 +10,9 @@ export type Command =
   | 'submit'
   /** Only greets or asks to go on: after a pause it resumes the dialog instead of becoming an answer. */
   | 'resume'
-  | 'report'
   | 'cases'
-  | 'district'
+  /** App Home's choices as a card: the dialogs and guidance on offer. */
+  | 'menu'
   /** `bind <district>` in a channel: the channel receives the district's alerts. */
   | 'bind'
   | 'language.sv'

@@ -31,6 +31,18 @@ export interface StepDef {
   summaryAction?: string;
   /** Prompts shown right after this step is answered, before the next question (e.g. "call 112"). */
   after?: (answer: Answer, answers: Answers) => Prompt[];
+  /**
+   * Effects for the dialog's service right after this step is answered, before the next question: e.g. "create the
+   * case now" when the member said someone is in danger, and "add this to the open case" on later steps. The service
+   * may hand facts back into the session context (the case id), which later steps' effects then carry.
+   */
+  emit?: (answer: Answer, answers: Answers, context: Record<string, string>) => DialogEmit[];
+}
+
+/** An effect a step hands to the dialog's service: a name the service knows and a payload it validates. */
+export interface DialogEmit {
+  name: string;
+  payload: unknown;
 }
 
 /** The outcome of finishing a dialog: the validated result, or the steps still missing. */
@@ -48,6 +60,8 @@ export interface DialogDef<R = unknown> {
   skipSummary?: boolean;
   /** i18n key of the summary card's title. */
   summaryTitle: string;
+  /** The summary card's tone for these answers (default normal), e.g. urgent when someone is in danger. */
+  summaryTone?: (answers: Answers) => 'urgent' | 'normal';
   /**
    * Carries a session of an older version over: the answers to keep (unknown step ids are dropped by the engine), or
    * null when they cannot be kept and the member must start again (they are told so plainly).

@@ -65,7 +65,7 @@ export function summaryCard(dialog: DialogDef, session: Session): Prompt {
   });
   const card: Card = {
     title: tx(dialog.summaryTitle),
-    tone: session.answers.emergency === 'yes' ? 'urgent' : 'normal',
+    tone: dialog.summaryTone?.(session.answers) ?? 'normal',
     lines: [tx('summary.intro')],
     sections,
     actions: [

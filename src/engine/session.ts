@@ -11,10 +11,17 @@ export const SUMMARY_STEP = '@summary';
 
 /** The step id of the question "do you really want to cancel?"; its buttons carry it. */
 export const CANCEL_STEP = '@cancel';
+/** The key of a user's session of one dialog: a member may have one open per dialog. */
+export function sessionKeyOf(userId: string, dialogId: string): string {
+  return `${userId}|${dialogId}`;
+}
 
 /** A member's dialog in progress; stored after every turn, so it resumes days later and after a restart. */
 export const sessionSchema = z.object({
-  /** One session per user: the user id. */
+  /**
+   * `sessionKeyOf(userId, dialogId)`: one session per user and dialog. Sessions stored before dialogs were keyed
+   * separately have the bare user id as key; they are read and continued under that key, so none is lost.
+   */
   key: z.string().min(1),
   userId: z.string().min(1),
   displayName: z.string().max(200),
@@ -34,6 +41,11 @@ export const sessionSchema = z.object({
   paused: z.boolean(),
   /** Set after "avbryt": the member was asked whether to throw the report away and has not answered yet. */
   confirmingCancel: z.boolean().optional(),
+  /**
+   * Set while the member is in another dialog that was started over this one (the report always wins); it waits,
+   * answers kept, and is offered again when that dialog ends.
+   */
+  suspended: z.boolean().optional(),
   /** Facts the dialog may branch on that are not answers (e.g. `districtKnown`), set by the service at start. */
   context: z.record(z.string()),
   startedAt: z.string(),

@@ -21,6 +21,8 @@ import { policeSv } from './sv/police';
 import { policeEn } from './en/police';
 import { exportSv } from './sv/export';
 import { exportEn } from './en/export';
+import { registrySv } from './sv/registry';
+import { registryEn } from './en/registry';
 
 /** A flat map from key to wording, with `{name}` placeholders. */
 export type Catalog = Record<string, string>;
@@ -39,6 +41,7 @@ export const catalogs: Record<Language, Catalog> = {
     ...remindersSv,
     ...policeSv,
     ...exportSv,
+    ...registrySv,
   },
   en: {
     ...engineEn,
@@ -52,5 +55,6 @@ export const catalogs: Record<Language, Catalog> = {
     ...remindersEn,
     ...policeEn,
     ...exportEn,
+    ...registryEn,
   },
 };

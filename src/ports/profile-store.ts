@@ -14,12 +14,18 @@ export const memberProfileSchema = z.object({
   updatedAt: z.string(),
   /** Only in stored documents: the encrypted name (src/store/encrypted). */
   sealed: z.string().optional(),
+  /** Goes up with every write; a write states the revision it read (profiles stored before it count as 0). */
+  revision: z.number().int().nonnegative().default(0),
 });
 export type MemberProfile = z.infer<typeof memberProfileSchema>;
 
 /** What the bot remembers about a member between reports. */
 export interface ProfileStore {
   get(userId: string): Promise<MemberProfile | null>;
-  /** Creates or replaces the profile. */
-  put(profile: MemberProfile): Promise<void>;
+  /**
+   * Creates the profile (`expectedRevision` null: there must be none yet) or replaces the one stored at
+   * `expectedRevision`. Returns false, changing nothing, when another write came first (e.g. the member changed their
+   * language on Slack while a report on Teams remembered their district): the caller reads again and retries.
+   */
+  put(profile: MemberProfile, expectedRevision: number | null): Promise<boolean>;
 }

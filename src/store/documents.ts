@@ -145,6 +145,14 @@ export function sessionToDocument(value: Session): StoredDocument {
 /** A stored session, validated. */
 export const documentToSession = (doc: unknown): Session => parseStored(sessionSchema, 'sessions', doc);
 
+/**
+ * The condition of a write that read `revision`. Records stored before they had a revision count as revision 0, so
+ * they are matched by the field's absence as well.
+ */
+export function revisionCondition(revision: number): Record<string, unknown> {
+  return revision === 0 ? { $or: [{ revision: 0 }, { revision: { $exists: false } }] } : { revision };
+}
+
 /** Profiles: `_id` is the user id. */
 export function profileToDocument(value: MemberProfile): StoredDocument {
   return { ...(encodeKeys(value) as Record<string, unknown>), _id: value.userId };

@@ -105,12 +105,12 @@ describe('a member reports and a contact takes the case', () => {
   it('changes nothing on a duplicate delivery of the same event', async () => {
     await app.say('mira', 'hej', 'event-1');
     await app.say('mira', 'nej', 'event-2');
-    const session = await app.stores.sessions.get(app.userId('mira'));
+    const [session] = await app.stores.sessions.ofUser(app.userId('mira'));
     const sent = app.notifier.sent.length;
 
     await app.say('mira', 'nej', 'event-2');
     await app.say('mira', 'hej', 'event-1');
-    expect(await app.stores.sessions.get(app.userId('mira'))).toEqual(session);
+    expect(await app.stores.sessions.ofUser(app.userId('mira'))).toEqual([session]);
     expect(app.notifier.sent.length).toBe(sent);
     expect(session?.stepId).toBe('on_behalf');
   });

@@ -152,11 +152,10 @@ describe('escalation of a case nobody takes', () => {
   });
 
   it('writes in the central contact’s language', async () => {
-    await world.stores.profiles.put({
-      userId: 'console:cecilia',
-      language: 'en',
-      updatedAt: world.clock.now().toISOString(),
-    });
+    await world.stores.profiles.put(
+      { userId: 'console:cecilia', language: 'en', updatedAt: world.clock.now().toISOString(), revision: 0 },
+      null,
+    );
     const c = await world.submit('mira', { urgent: true });
     world.clock.advance(30 * MINUTE);
     await world.reminders.runSweep(world.clock.now(), 'escalation');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { createVaktpost, type Vaktpost } from '../../main';
+import { createVaktpost, type Vaktpost, type VaktpostOptions } from '../../main';
 import { BINDING_NAMESPACE, type ChannelBinding } from '../../src/cases/routing';
 import type { IncomingTurn } from '../../src/engine/turn';
 import type { Clock } from '../../src/ports/clock';
@@ -25,6 +25,8 @@ export interface TestAppOptions {
   listen?: boolean;
   clock?: Clock;
   logger?: Logger;
+  /** Dialogs beside the built-in ones, with their services. */
+  extraDialogs?: VaktpostOptions['extraDialogs'];
   /** Address prefixes the recording notifier handles (default `['console:']`). */
   recordPrefixes?: string[];
 }
@@ -74,6 +76,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     listen: options.listen ?? false,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.extraDialogs ? { extraDialogs: options.extraDialogs } : {}),
   });
   const clock = options.clock ?? { now: () => new Date() };
 

@@ -26,7 +26,9 @@ async function openAll(dataDir: string | undefined): Promise<Record<CollectionNa
     COLLECTIONS.map((name) =>
       name === 'cases'
         ? openCollection(dataDir, name, [{ fieldName: 'number' }], ['status'])
-        : openCollection(dataDir, name),
+        : name === 'sessions'
+          ? openCollection(dataDir, name, [], ['userId'])
+          : openCollection(dataDir, name),
     ),
   );
   const opened: Partial<Record<CollectionName, Collection>> = {};

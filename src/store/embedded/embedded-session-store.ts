@@ -31,6 +31,11 @@ export class EmbeddedSessionStore implements SessionStore {
     return numAffected === 1;
   }
 
+  async ofUser(userId: string): Promise<Session[]> {
+    const docs = await this.collection.findAsync({ userId });
+    return docs.map(documentToSession);
+  }
+
   async delete(key: string): Promise<void> {
     await this.collection.removeAsync({ _id: key }, {});
   }

@@ -23,10 +23,10 @@ export class EncryptedProfileStore implements ProfileStore {
     });
   }
 
-  async put(profile: MemberProfile): Promise<void> {
+  async put(profile: MemberProfile, expectedRevision: number | null): Promise<boolean> {
     const { displayName, sealed: _previous, ...clear } = profile;
-    if (displayName === undefined) return this.inner.put(clear);
+    if (displayName === undefined) return this.inner.put(clear, expectedRevision);
     const key = await this.keys.ensure(SHARED_SUBJECT);
-    return this.inner.put({ ...clear, sealed: sealJson(key, displayName, aad(profile.userId)) });
+    return this.inner.put({ ...clear, sealed: sealJson(key, displayName, aad(profile.userId)) }, expectedRevision);
   }
 }

@@ -19,7 +19,15 @@ export class EncryptedSessionStore implements SessionStore {
 
   async get(key: string): Promise<Session | null> {
     const stored = await this.inner.get(key);
-    if (stored === null) return null;
+    return stored === null ? null : this.open(stored);
+  }
+
+  async ofUser(userId: string): Promise<Session[]> {
+    const stored = await this.inner.ofUser(userId);
+    return Promise.all(stored.map((s) => this.open(s)));
+  }
+
+  private async open(stored: Session): Promise<Session> {
     const { sealed, ...clear } = stored;
     if (sealed === undefined) return clear;
     const fields = openJson(await this.keys.require(SHARED_SUBJECT), sealed, aad(stored.key)) as SealedSessionFields;

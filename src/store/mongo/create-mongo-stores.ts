@@ -26,6 +26,8 @@ const INDEXES: IndexSpec[] = [
   ['outbox', { status: 1, nextAttemptAtMs: 1 }, false],
   ['outbox', { caseId: 1, seq: 1 }, false],
   ['keyValues', { namespace: 1, key: 1 }, false],
+  // A member's open dialogs, read on every turn.
+  ['sessions', { userId: 1 }, false],
 ];
 
 /** MongoDB's own naming (`districtId_1_status_1`), so an index made by hand is recognised as the same. */

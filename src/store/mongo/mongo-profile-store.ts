@@ -1,9 +1,9 @@
 import type { MemberProfile, ProfileStore } from '../../ports/profile-store';
-import { documentToProfile, profileToDocument } from '../documents';
-import { upsertWithRetry } from './connect';
+import { documentToProfile, profileToDocument, revisionCondition } from '../documents';
+import { isDuplicateKeyError } from './connect';
 import { withoutId, type MongoCollection } from './types';
 
-/** Member profiles in MongoDB, `_id` = user id (last write wins: only the member changes their profile). */
+/** Member profiles in MongoDB, `_id` = user id; `put` is an insert (new) or a replace conditional on revision. */
 export class MongoProfileStore implements ProfileStore {
   constructor(private readonly collection: MongoCollection) {}
 
@@ -12,8 +12,21 @@ export class MongoProfileStore implements ProfileStore {
     return doc === null ? null : documentToProfile(doc);
   }
 
-  async put(profile: MemberProfile): Promise<void> {
+  async put(profile: MemberProfile, expectedRevision: number | null): Promise<boolean> {
     const doc = profileToDocument(profile);
-    await upsertWithRetry(() => this.collection.replaceOne({ _id: doc._id }, withoutId(doc), { upsert: true }));
+    if (expectedRevision === null) {
+      try {
+        await this.collection.insertOne(doc);
+        return true;
+      } catch (error) {
+        if (isDuplicateKeyError(error)) return false;
+        throw error;
+      }
+    }
+    const result = await this.collection.replaceOne(
+      { _id: doc._id, ...revisionCondition(expectedRevision) },
+      withoutId(doc),
+    );
+    return result.matchedCount === 1;
   }
 }

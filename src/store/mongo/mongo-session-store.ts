@@ -31,6 +31,11 @@ export class MongoSessionStore implements SessionStore {
     return result.matchedCount === 1;
   }
 
+  async ofUser(userId: string): Promise<Session[]> {
+    const docs = await this.collection.find({ userId }).toArray();
+    return docs.map(documentToSession);
+  }
+
   async delete(key: string): Promise<void> {
     await this.collection.deleteOne({ _id: key });
   }

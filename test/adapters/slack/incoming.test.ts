@@ -102,16 +102,17 @@ describe('Slack requests become turns for the core', () => {
     expect(t.turns.map((turn) => turn.action?.values)).toEqual([['threat', 'harassment'], ['2026-03-01 14:30']]);
   });
 
-  it('starts a report from the global shortcut and from /vaktpost, and lists cases with /vaktpost cases', async () => {
+  it('starts a report from the shortcut and /vaktpost, lists cases with /vaktpost cases, passes other words on', async () => {
     await t.deliver(asInteraction(shortcut('U1')));
     await t.deliver(asForm(slashCommand('U1', '')));
     await t.deliver(asForm(slashCommand('U1', 'rapportera')));
     await t.deliver(asForm(slashCommand('U2', 'ärenden')));
     await t.deliver(asForm(slashCommand('U2', 'cases')));
-    expect(t.turns.map((turn) => [turn.address, turn.isDirect, turn.action?.id])).toEqual([
+    expect(t.turns.map((turn) => [turn.address, turn.isDirect, turn.action?.id ?? turn.text])).toEqual([
       ['slack:dm:U1', true, ACTION.startReport],
       ['slack:dm:U1', true, ACTION.startReport],
-      ['slack:dm:U1', true, ACTION.startReport],
+      // A dialog's start word is the core's to read (the registry), as if written in the DM.
+      ['slack:dm:U1', true, 'rapportera'],
       ['slack:dm:U2', true, ACTION.listCases],
       ['slack:dm:U2', true, ACTION.listCases],
     ]);

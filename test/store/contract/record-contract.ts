@@ -39,6 +39,21 @@ export function recordContract(makeStores: MakeStores): void {
       expect(await current().sessions.get(session.key)).toEqual(session);
     });
 
+    it("lists a user's sessions, one per dialog, and no one else's", async () => {
+      const sessions = current().sessions;
+      const report = makeSession({ userId: 'web:m', key: 'web:m|report', dialogId: 'report' });
+      const other = makeSession({ userId: 'web:m', key: 'web:m|risk', dialogId: 'risk', suspended: true });
+      await sessions.put(report, null);
+      await sessions.put(other, null);
+      await sessions.put(makeSession({ userId: 'web:someone-else' }), null);
+      const listed = await sessions.ofUser('web:m');
+      expect(listed.map((s) => s.key).sort()).toEqual(['web:m|report', 'web:m|risk']);
+      expect(listed.find((s) => s.dialogId === 'risk')).toEqual(other);
+      await sessions.delete(report.key);
+      expect((await sessions.ofUser('web:m')).map((s) => s.key)).toEqual(['web:m|risk']);
+      expect(await sessions.ofUser('web:nobody')).toEqual([]);
+    });
+
     it('lets one of ten concurrent first writes create the session', async () => {
       const session = makeSession();
       const results = await concurrently(10, (i) => current().sessions.put({ ...session, stepId: `s${i}` }, null));
@@ -48,21 +63,36 @@ export function recordContract(makeStores: MakeStores): void {
   });
 
   describe('profiles', () => {
-    it('creates and replaces a profile, leaving unset fields absent', async () => {
+    it('creates and replaces a profile over the revision read, leaving unset fields absent', async () => {
       const profiles = current().profiles;
       expect(await profiles.get('web:test-ledamot')).toBeNull();
-      await profiles.put({ userId: 'web:test-ledamot', districtId: 'norrby', updatedAt: '2026-03-01T00:00:00.000Z' });
+      const created = { userId: 'web:test-ledamot', districtId: 'norrby', updatedAt: '2026-03-01T00:00:00.000Z' };
+      expect(await profiles.put({ ...created, revision: 0 }, null)).toBe(true);
+      expect(await profiles.put({ ...created, districtId: 'sjodal', revision: 0 }, null)).toBe(false);
       const replaced = {
         userId: 'web:test-ledamot',
         language: 'en' as const,
         address: 'web:dm:test-ledamot',
         displayName: 'Test Ledamot',
         updatedAt: '2026-03-02T00:00:00.000Z',
+        revision: 1,
       };
-      await profiles.put(replaced);
+      expect(await profiles.put(replaced, 0)).toBe(true);
+      // A write that read revision 0 comes too late: it changes nothing.
+      expect(await profiles.put({ ...created, districtId: 'vastby', revision: 1 }, 0)).toBe(false);
       const stored = await profiles.get('web:test-ledamot');
       expect(stored).toEqual(replaced);
       expect(stored !== null && 'districtId' in stored).toBe(false);
+    });
+
+    it('lets one of ten concurrent writes over the same revision win', async () => {
+      const profiles = current().profiles;
+      await profiles.put({ userId: 'web:p', updatedAt: '2026-03-01T00:00:00.000Z', revision: 0 }, null);
+      const results = await concurrently(10, (i) =>
+        profiles.put({ userId: 'web:p', districtId: `d${i}`, updatedAt: '2026-03-01T00:00:01.000Z', revision: 1 }, 0),
+      );
+      expect(results.filter((won) => won)).toHaveLength(1);
+      expect((await profiles.get('web:p'))?.districtId).toBe(`d${results.indexOf(true)}`);
     });
   });
 

@@ -13,8 +13,13 @@ export function restartContract(makeStores: MakeStores): void {
     expect(await stores.cases.update(taken, 0)).toBe(true);
     const session = makeSession({ answers: { 'step.with.dots': 'svar' } });
     await stores.sessions.put(session, null);
-    const profile = { userId: 'web:test-ledamot', districtId: 'norrby', updatedAt: '2026-03-01T00:00:00.000Z' };
-    await stores.profiles.put(profile);
+    const profile = {
+      userId: 'web:test-ledamot',
+      districtId: 'norrby',
+      updatedAt: '2026-03-01T00:00:00.000Z',
+      revision: 0,
+    };
+    await stores.profiles.put(profile, null);
     await stores.keyValues.put('bindings', 'norrby', { channel: 'teams:19:abc' });
     await stores.events.markProcessed('slack:Ev1', new Date('2026-03-01T00:00:00Z'));
     await stores.counters.next('case-2026');
