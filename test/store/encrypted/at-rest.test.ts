@@ -36,7 +36,7 @@ describe('reports at rest in the embedded store', () => {
     await app.say('mira', '1');
     await app.say('mira', 'hot');
     await app.say('mira', `${CANARY} unfinished`);
-    expect(JSON.stringify(await app.stores.sessions.get(app.userId('mira')))).toContain(`${CANARY} unfinished`);
+    expect(JSON.stringify(await app.stores.sessions.ofUser(app.userId('mira')))).toContain(`${CANARY} unfinished`);
     await expectOwnerReadsEverything(app, id, texts);
     await app.close();
     await stores.close();
