@@ -28,11 +28,12 @@ import { isVaktpostError } from './src/domain/errors';
 import { createEngine } from './src/engine/advance';
 import type { TurnHandler } from './src/engine/turn';
 import { systemClock, type Clock } from './src/ports/clock';
-import { createConsoleLogger, type Logger } from './src/ports/logger';
+import { createPinoLogger } from './src/logging/pino-logger';
+import type { Logger } from './src/ports/logger';
 import type { Notifier } from './src/ports/notifier';
 import type { PlatformAdapter } from './src/ports/platform-adapter';
 import type { Stores } from './src/ports/stores';
-import { createHttpApp, listen } from './src/server/http-server';
+import { createHttpApp, installErrorHandler, listen } from './src/server/http-server';
 import { createStores } from './src/store/create-stores';
 import { startReminders, type RemindersHandle } from './src/reminders/wiring';
 
@@ -85,7 +86,14 @@ export interface Vaktpost {
 /** Builds and starts Vaktpost. */
 export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vaktpost> {
   const config = loadConfig(options.env ?? process.env);
-  const logger = options.logger ?? createConsoleLogger(config.LOG_LEVEL);
+  const logger =
+    options.logger ??
+    createPinoLogger({
+      level: config.LOG_LEVEL,
+      format: config.LOG_FORMAT ?? (config.NODE_ENV === 'production' ? 'json' : 'pretty'),
+      // In the terminal chat, stdout is the conversation: log lines go to stderr there.
+      destination: options.console ? process.stderr : process.stdout,
+    });
   const clock = options.clock ?? systemClock;
   const directory = options.directory ?? (await loadDirectory(config.DIRECTORY_FILE));
   const stores =
@@ -199,6 +207,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     adapters.flatMap((a) => (a.checkReady ? [{ name: a.platform, check: a.checkReady.bind(a) }] : [])),
   );
   for (const adapter of adapters) adapter.mount(app);
+  installErrorHandler(app, logger);
   for (const adapter of adapters) await adapter.start();
   const server = options.listen === false ? null : await listen(app, config.PORT, config.HOST);
   const address = server?.address();

@@ -1,5 +1,5 @@
 import { CloudAdapter } from 'botbuilder';
-import express, { type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { AdapterDeps, PlatformAdapter } from '../../src/ports/platform-adapter';
 import { StrictBotFrameworkAuthentication } from './bot-framework-auth';
 import { checkTeamsConfig, type TeamsAdapterConfig } from './config';
@@ -7,6 +7,7 @@ import { createConversationRefs } from './conversation-refs';
 import { createErrorBoundary, createTeamsApplication } from './teams-application';
 import { TeamsNotifier } from './notifier';
 import { botFrameworkTokenFetcher, checkBotFrameworkToken } from './token-check';
+import { createTokenGate } from './token-gate';
 
 /** The one route Teams (through the Azure Bot's messaging endpoint) posts activities to. */
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -65,7 +66,9 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
     platform: 'teams',
     notifier,
     mount(app: Express) {
-      app.post(TEAMS_MESSAGES_PATH, express.json({ limit: '1mb' }), async (req, res) => {
+      // Without an app id (TEAMS_DEV_NO_AUTH) there is no token to check, as warned at start.
+      const gate: RequestHandler = appId ? createTokenGate(appId, deps.logger) : (_req, _res, next) => next();
+      app.post(TEAMS_MESSAGES_PATH, gate, express.json({ limit: '1mb' }), async (req, res) => {
         // botbuilder answers 401 itself when the token is missing or wrong, before any of our code runs.
         await adapter.process(req, res, async (ctx) => {
           await application.run(ctx);

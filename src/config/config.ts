@@ -55,7 +55,10 @@ export const envSchema = z
     }),
     ESCALATION_URGENT_MINUTES: minutes(30),
     ESCALATION_NORMAL_MINUTES: minutes(240),
-    LOG_LEVEL: z.enum(['info', 'warn', 'error', 'silent']).default('info'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    /** `json` for log collectors, `pretty` for a terminal; default json with NODE_ENV=production, else pretty. */
+    LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+    NODE_ENV: optionalText,
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {

@@ -1,6 +1,7 @@
-import express, { type Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Server } from 'node:http';
-import { VaktpostError } from '../domain/errors';
+import { isVaktpostError, VaktpostError } from '../domain/errors';
+import type { Logger } from '../ports/logger';
 import type { Stores } from '../ports/stores';
 import { checkReadiness, storeReadiness, type ReadinessCheck } from './readiness';
 
@@ -19,6 +20,52 @@ export function createHttpApp(stores: Stores, platformChecks: ReadinessCheck[] =
     res.status(report.ready ? 200 : 503).json(report.body);
   });
   return app;
+}
+
+/** The status an error asks for (body-parser and http-errors set one), else 500. */
+function statusOf(error: unknown): number {
+  const candidate = (error as { status?: unknown; statusCode?: unknown } | null) ?? {};
+  const status = typeof candidate.status === 'number' ? candidate.status : candidate.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+}
+
+/**
+ * A code for the log and the answer: body-parser's `type` (`entity.parse.failed`, `entity.too.large`), our own error
+ * codes, else a generic one. Never the message: a JSON parse error quotes the body it failed on.
+ */
+function codeOf(error: unknown, status: number): string {
+  const type = (error as { type?: unknown } | null)?.type;
+  if (typeof type === 'string' && /^[a-z.]{1,40}$/.test(type)) return type;
+  if (isVaktpostError(error)) return error.code;
+  return status >= 500 ? 'internal' : 'bad_request';
+}
+
+/**
+ * The server's one error boundary, added after every route: unknown paths and every error become a plain JSON
+ * answer without a stack, and the log line holds method, route, status and code only: no body, header or message.
+ */
+export function installErrorHandler(app: Express, logger: Logger): void {
+  app.use((req: Request, res: Response) => {
+    res.status(404).json({ error: 'not_found' });
+  });
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = statusOf(error);
+    const code = codeOf(error, status);
+    const route = (req.route as { path?: unknown } | undefined)?.path;
+    const fields = {
+      method: req.method,
+      path: typeof route === 'string' ? route : req.path.slice(0, 100),
+      status,
+      code,
+    };
+    if (status >= 500) logger.error('http request failed', fields);
+    else logger.warn('http request refused', fields);
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(status).json({ error: code });
+  });
 }
 
 /** Listens on host:port (port 0 picks a free one) and resolves with the server once it listens. */
