@@ -132,3 +132,17 @@ describe('compose.yaml', () => {
     expect(vaktpost?.volumes).toContain('./directory.yml:/config/directory.yml:ro');
   });
 });
+
+describe('deploy/vaktpost.service', () => {
+  const unit = readFileSync(join(ROOT, 'deploy', 'vaktpost.service'), 'utf8');
+  const setting = (key: string): string[] =>
+    [...unit.matchAll(new RegExp(`^${key}=(.*)$`, 'gm'))].map((m) => (m[1] as string).trim());
+
+  it('runs the built server as an unprivileged user with its data in the state directory systemd creates', () => {
+    expect(setting('ExecStart')).toEqual(['/usr/bin/node /opt/vaktpost/dist/main.js']);
+    expect(setting('User')).toEqual(['vaktpost']);
+    expect(setting('Environment')).toContain(`DATA_DIR=/var/lib/${setting('StateDirectory')[0]}`);
+    expect(setting('ProtectSystem')).toEqual(['strict']);
+    expect(setting('KillSignal')).toEqual(['SIGTERM']);
+  });
+});
