@@ -31,7 +31,9 @@ export function createRouting(
   return {
     async alertChannels(districtId) {
       const district = directory.district(districtId);
-      const fromFile = district?.alertChannels.slack ? [channelAddressOf('slack', district.alertChannels.slack)] : [];
+      const fromFile = Object.entries(district?.alertChannels ?? {}).map(([platform, key]) =>
+        channelAddressOf(platform, key),
+      );
       const bound = (await keyValues.list<ChannelBinding>(BINDING_NAMESPACE))
         .map((entry) => entry.value)
         .filter((binding) => binding.districtId === districtId)

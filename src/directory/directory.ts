@@ -1,9 +1,6 @@
 import { userIdOf } from '../domain/address';
 import { foldForMatch } from '../engine/sanitize';
-import type { Platform } from '../engine/turn';
 import type { DirectoryData, District, Municipality, Person } from './schema';
-
-const PLATFORMS: Platform[] = ['slack', 'teams', 'web', 'console'];
 
 /** Read-only questions about who is who, answered from the validated directory file. */
 export class Directory {
@@ -11,10 +8,7 @@ export class Directory {
 
   constructor(readonly data: DirectoryData) {
     for (const person of data.people) {
-      for (const platform of PLATFORMS) {
-        const account = person.accounts[platform];
-        if (account) this.byUserId.set(userIdOf(platform, account), person);
-      }
+      for (const userId of this.userIdsOf(person)) this.byUserId.set(userId, person);
     }
   }
 
@@ -107,6 +101,6 @@ export class Directory {
 
   /** The platform user ids of a person, on every platform they have an account on. */
   userIdsOf(person: Person): string[] {
-    return PLATFORMS.flatMap((p) => (person.accounts[p] ? [userIdOf(p, person.accounts[p] as string)] : []));
+    return Object.entries(person.accounts).map(([platform, account]) => userIdOf(platform, account));
   }
 }

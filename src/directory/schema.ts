@@ -6,18 +6,20 @@ const id = z
   .max(100)
   .regex(/^[a-z0-9][a-z0-9_-]*$/, 'use lower-case letters, digits, - and _ (for example "norrby")');
 
+/** A platform's name as its adapter gives it (`slack`, `teams`, `web`, `console`, or one added later). */
+const platformName = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9-]{0,29}$/,
+    'use the platform name in lower case, as its adapter names it (for example "slack")',
+  );
+
 /**
- * A person's accounts per platform. The bot recognises a user by these ids: Slack user id (`U…`), Teams/Entra object
- * id, or a name in the local web demo / console.
+ * A person's accounts per platform, by platform name: the bot recognises a user by these ids (a Slack user id
+ * `U…`, a Teams/Entra object id, a name in the web demo or the console). The core lists no platforms: an adapter
+ * added later has its accounts here without a change to the core.
  */
-export const accountsSchema = z
-  .object({
-    slack: z.string().min(1).optional(),
-    teams: z.string().min(1).optional(),
-    web: z.string().min(1).optional(),
-    console: z.string().min(1).optional(),
-  })
-  .strict();
+export const accountsSchema = z.record(platformName, z.string().min(1).max(200));
 
 export const personSchema = z
   .object({
@@ -37,11 +39,12 @@ export const districtSchema = z
     contacts: z.array(id).default([]),
     /** Person ids of members known to belong here, so the bot need not ask them. */
     members: z.array(id).default([]),
-    /** Alert channels per platform. Teams channels are bound at run time with `@Vaktpost bind <district>`. */
-    alertChannels: z
-      .object({ slack: z.string().min(1).optional() })
-      .strict()
-      .default({}),
+    /**
+     * Alert destinations per platform, by platform name: the platform's channel key (a Slack channel id `C…`).
+     * Alerts go to `<platform>:channel:<key>` when that platform is configured. Channels can also be bound at run
+     * time with `bind <district>` (Teams channels only that way, since a Teams channel needs a stored conversation).
+     */
+    alertChannels: z.record(platformName, z.string().min(1).max(200)).default({}),
     municipality: id.optional(),
   })
   .strict();

@@ -1,6 +1,10 @@
 import type { AttachmentRef } from '../domain/report';
 
-export type Platform = 'slack' | 'teams' | 'web' | 'console';
+/**
+ * A platform's name as its adapter gives it (`slack`, `teams`, `web`, `console`). The core lists none: addresses and
+ * user ids start with it, and the directory holds accounts and alert channels by it.
+ */
+export type Platform = string;
 
 /**
  * One thing a user did on a platform, translated by an adapter into neutral terms. The bot service decides what it
