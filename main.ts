@@ -34,6 +34,7 @@ import type { Notifier } from './src/ports/notifier';
 import type { PlatformAdapter } from './src/ports/platform-adapter';
 import type { Stores } from './src/ports/stores';
 import { createHttpApp, installErrorHandler, listen } from './src/server/http-server';
+import { createExports, type ExportKit } from './src/export/wiring';
 import { createStores } from './src/store/create-stores';
 import { startReminders, type RemindersHandle } from './src/reminders/wiring';
 
@@ -78,6 +79,8 @@ export interface Vaktpost {
   console: ConsoleAdapter | null;
   logger: Logger;
   reminders: RemindersHandle;
+  /** The short-lived export links and the Bilaga 4 incident report behind them. */
+  exports: ExportKit;
   /** Delivers everything due now (relay + dispatch until idle). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -200,18 +203,34 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     [DISTRICT_SERVICE]: createDistrictChoice(directory, profiles),
     ...options.extraDialogs?.services,
   };
-  bot = createBot({ engine, registry, services, stores, profiles, directory, cases, notifier, clock, logger });
+  let serverUrl = '';
+  const exportKit = createExports({ config, stores, directory, clock, logger, serverUrl: () => serverUrl });
+  bot = createBot({
+    engine,
+    registry,
+    services,
+    stores,
+    profiles,
+    directory,
+    cases,
+    notifier,
+    clock,
+    logger,
+    incidents: exportKit.incidents,
+  });
 
   const app = createHttpApp(
     stores,
     adapters.flatMap((a) => (a.checkReady ? [{ name: a.platform, check: a.checkReady.bind(a) }] : [])),
   );
+  app.use(exportKit.router);
   for (const adapter of adapters) adapter.mount(app);
   installErrorHandler(app, logger);
   for (const adapter of adapters) await adapter.start();
   const server = options.listen === false ? null : await listen(app, config.PORT, config.HOST);
   const address = server?.address();
   const url = address && typeof address === 'object' ? `http://${config.HOST}:${address.port}` : '';
+  serverUrl = url;
   if (url) logger.info('listening', { url, web: webDemoEnabled(config) ? `${url}/` : 'off' });
 
   const intervalMs = options.dispatchIntervalMs ?? 5000;
@@ -246,6 +265,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     console: consoleAdapter,
     logger,
     reminders,
+    exports: exportKit,
     flush: () => activeDispatcher.drain(),
     async close() {
       if (timer) clearInterval(timer);

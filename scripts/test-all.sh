@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh machine: installs what the suite needs, then typecheck, lint and every test.
 # - npm packages, non-interactively (botbuilder-dialogs' postinstall would otherwise wait for a "yes");
-# - Debian's chromium for the browser test, when it is missing and apt-get is there;
+# - Debian's chromium (browser test) and poppler-utils (PDF test), when missing and apt-get is there;
 # - FerretDB v1.24.2 for the MongoDB store suite, when MONGODB_URI is not set and Go is there (first run: minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,13 +15,18 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm install --no-audit --no-fund
 fi
 
-if [ ! -x /usr/bin/chromium ]; then
+# Debian packages the tests use, with one apt-get update: chromium (browser test) and poppler-utils (pdftoppm,
+# pdftotext and pdffonts for the incident-report PDF test).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/pdftoppm ] || missing+=(poppler-utils)
+if [ "${#missing[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
-    echo "Installing Debian's chromium for the browser test..." >&2
+    echo "Installing Debian's ${missing[*]} for the tests..." >&2
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
   else
-    echo "Note: /usr/bin/chromium is missing and apt-get is not available; the browser test will say what to install." >&2
+    echo "Note: ${missing[*]} missing and apt-get is not available; the tests that need them say what to install." >&2
   fi
 fi
 

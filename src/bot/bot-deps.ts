@@ -2,6 +2,7 @@ import type { CaseService } from '../cases/case-service';
 import type { Directory } from '../directory/directory';
 import type { Engine } from '../engine/advance';
 import type { DialogRegistry } from '../engine/registry';
+import type { IncidentExports } from '../export/incident-export';
 import type { Clock } from '../ports/clock';
 import type { DialogService } from '../ports/dialog-service';
 import type { Logger } from '../ports/logger';
@@ -24,4 +25,6 @@ export interface BotDeps {
   notifier: Notifier;
   clock: Clock;
   logger: Logger;
+  /** The Bilaga 4 export behind short-lived links; without it the export button answers that it is off. */
+  incidents?: IncidentExports;
 }

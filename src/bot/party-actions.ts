@@ -3,8 +3,9 @@ import type { Actor } from '../cases/case-service';
 import { isVaktpostError, VaktpostError } from '../domain/errors';
 import type { Language } from '../domain/report';
 import type { Prompt } from '../engine/prompt';
-import { raw } from '../engine/prompt';
+import { raw, tx } from '../engine/prompt';
 import type { IncomingTurn } from '../engine/turn';
+import { EXPORT_ACTION } from '../export/export-actions';
 import { POLICE_ACTION } from '../police/police-actions';
 import { PoliceNumbers } from '../police/police-number';
 import { policeTextCard } from '../police/police-text';
@@ -12,7 +13,7 @@ import type { BotDeps } from './bot-deps';
 import { message, reply } from './reply';
 
 /** Action prefixes handled here: the tools for the owner and the party (issue 14). */
-export const PARTY_ACTION_PREFIXES = ['police:'] as const;
+export const PARTY_ACTION_PREFIXES = ['police:', 'export:'] as const;
 
 /** True when the press belongs to {@link PartyActions}. */
 export function isPartyAction(actionId: string): boolean {
@@ -70,6 +71,25 @@ export class PartyActions {
         return [
           message('police.number_saved', { police: raw(c.report.police.caseNumber ?? ''), number: c.number }),
           { kind: 'card', card: this.deps.cases.cardFor(c, role, actor.userId) },
+        ];
+      }
+      case EXPORT_ACTION.incident: {
+        if (!this.deps.incidents) throw new VaktpostError('export.not_allowed', 'export not configured');
+        const links = await this.deps.incidents.linksFor(value, actor.userId, this.deps.clock.now());
+        const { case: c } = await this.deps.cases.view(value, actor.userId);
+        return [
+          {
+            kind: 'card',
+            card: {
+              title: tx('export.links.title', { number: c.number }),
+              tone: 'normal',
+              lines: [
+                tx('export.links.html', { url: raw(links.html) }),
+                tx('export.links.pdf', { url: raw(links.pdf) }),
+                tx('export.links.note', { minutes: links.minutes }),
+              ],
+            },
+          },
         ];
       }
       default:

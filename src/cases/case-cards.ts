@@ -6,6 +6,7 @@ import type { CaseRole } from './access';
 import { checklistComplete } from './checklist';
 import { reportSections } from './report-sections';
 import { policeNumberAction, policeTextAction } from '../police/police-text';
+import { EXPORT_ACTION } from '../export/export-actions';
 
 /** The case's categories by name, e.g. "Hot, Trakasserier". */
 export function categoryList(c: { report: Pick<Case['report'], 'categories'> }): Text {
@@ -151,6 +152,10 @@ function caseActions(c: Case, role: CaseRole, successors: Array<{ userId: string
   }
   // The owner helps the member report to the police and records the number (issue 14).
   if (role === 'owner') actions.push(policeTextAction(c), policeNumberAction(c));
+  // The Bilaga 4 report: for the owner, and for the municipality once shared with consent (issue 14).
+  if (role === 'owner' || (role === 'municipality' && c.report.consentMunicipality)) {
+    actions.push({ id: EXPORT_ACTION.incident, label: tx('export.action'), value: c.id });
+  }
   return actions;
 }
 

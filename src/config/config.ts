@@ -59,6 +59,13 @@ export const envSchema = z
     /** `json` for log collectors, `pretty` for a terminal; default json with NODE_ENV=production, else pretty. */
     LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
     NODE_ENV: optionalText,
+    PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^/\s]+/.test(v), {
+      message: 'must be the base URL people open the server under, e.g. https://vaktpost.example.org',
+    }),
+    EXPORT_LINK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
+      message: 'must be at least 32 characters (a random string; the same on every instance)',
+    }),
+    EXPORT_LINK_MINUTES: minutes(15),
   })
   .superRefine((env, ctx) => {
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {

@@ -1,0 +1,49 @@
+import type { Router } from 'express';
+import type { Env } from '../config/config';
+import type { Directory } from '../directory/directory';
+import type { Clock } from '../ports/clock';
+import type { Logger } from '../ports/logger';
+import type { Stores } from '../ports/stores';
+import { ExportLinks } from './export-links';
+import { exportRoutes, type ExportHandler } from './export-routes';
+import { IncidentExports } from './incident-export';
+
+/** The exports of the one server: the signed links, the Bilaga 4 report, and the route that opens them. */
+export interface ExportKit {
+  links: ExportLinks;
+  incidents: IncidentExports;
+  router: Router;
+}
+
+export interface ExportWiringDeps {
+  config: Pick<Env, 'EXPORT_LINK_SECRET' | 'EXPORT_LINK_MINUTES' | 'PUBLIC_URL'>;
+  stores: Pick<Stores, 'cases' | 'profiles'>;
+  directory: Directory;
+  clock: Clock;
+  logger: Logger;
+  /** The server's own URL once it listens; used when PUBLIC_URL is not set. */
+  serverUrl: () => string;
+}
+
+/** Builds the exports; main.ts mounts `router` on the one HTTP server. */
+export function createExports(deps: ExportWiringDeps): ExportKit {
+  const links = new ExportLinks({
+    ...(deps.config.EXPORT_LINK_SECRET ? { secret: deps.config.EXPORT_LINK_SECRET } : {}),
+    ttlMs: deps.config.EXPORT_LINK_MINUTES * 60_000,
+    baseUrl: () => deps.config.PUBLIC_URL ?? deps.serverUrl(),
+  });
+  const incidents = new IncidentExports({
+    cases: deps.stores.cases,
+    directory: deps.directory,
+    links,
+    languageOf: async (userId) => (await deps.stores.profiles.get(userId))?.language ?? 'sv',
+  });
+  const incident: ExportHandler = (payload, now) => incidents.open(payload.k, payload.u, payload.s, now);
+  const router = exportRoutes({
+    links,
+    handlers: { 'incident.html': incident, 'incident.pdf': incident },
+    clock: deps.clock,
+    logger: deps.logger,
+  });
+  return { links, incidents, router };
+}
