@@ -6,6 +6,9 @@ import { VaktpostError } from '../../domain/errors';
 import { caseSubject, DataKeys } from './data-keys';
 import { openJson, sealJson, validateOpened } from './sealed-json';
 
+/** Stands in the clear copy for a sealed police case number: says that one is recorded, and nothing more. */
+export const POLICE_NUMBER_SEALED = 'sealed';
+
 /**
  * What a stored case keeps of its report in clear: the fields statistics and queries need (categories, channels and
  * the ladder step, urgency, police-report status, consent flags). Everything a member typed is sealed.
@@ -17,6 +20,8 @@ export function statisticsOfReport(report: Report): Report {
     reporter: { onBehalf: report.reporter.onBehalf },
     target: {},
     categories: report.categories,
+    // Counted in the statistics beside the categories (Brå's PTU groups and the hate-crime motive, issue 14).
+    ...(report.hateCrimeMotive === undefined ? {} : { hateCrimeMotive: report.hateCrimeMotive }),
     description: '',
     channels: report.channels,
     ladderStep: report.ladderStep,
@@ -24,7 +29,11 @@ export function statisticsOfReport(report: Report): Report {
     where: {},
     perpetrator: {},
     evidence: [],
-    police: report.police.status === undefined ? {} : { status: report.police.status },
+    // Whether a police number is recorded, not the number: the digest asks for a missing one (issue 14).
+    police: {
+      ...(report.police.status === undefined ? {} : { status: report.police.status }),
+      ...(report.police.caseNumber ? { caseNumber: POLICE_NUMBER_SEALED } : {}),
+    },
     support: {},
     informed: {},
     consentMunicipality: report.consentMunicipality,
