@@ -9,10 +9,11 @@ import { createMemoryLogger } from '../../../src/ports/logger';
 import { createEmbeddedStores } from '../../../src/store/embedded/create-embedded-stores';
 
 interface Manifest {
+  display_information: { name: string; description: string; long_description: string };
   features: {
     app_home: { home_tab_enabled: boolean; messages_tab_enabled: boolean };
-    shortcuts: Array<{ callback_id: string; type: string }>;
-    slash_commands: Array<{ command: string; url: string }>;
+    shortcuts: Array<{ callback_id: string; type: string; name: string; description: string }>;
+    slash_commands: Array<{ command: string; url: string; description: string }>;
   };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
@@ -51,6 +52,21 @@ describe('the Slack app manifest', () => {
     ]);
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(['/vaktpost']);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true });
+  });
+});
+
+describe('the Slack app manifest texts', () => {
+  it("show members Swedish first (manifests have no localisation), within Slack's length limits", () => {
+    const { description, long_description: long } = manifest.display_information;
+    expect(description).toMatch(/^Rapportera hot/);
+    expect(description.length).toBeLessThanOrEqual(140);
+    expect(long.length).toBeGreaterThanOrEqual(175);
+    expect(long).toMatch(/ring 112/);
+    expect(long).toMatch(/call 112/);
+    const [shortcut] = manifest.features.shortcuts;
+    expect(shortcut?.name).toBe('Rapportera en händelse');
+    expect(shortcut?.name.length).toBeLessThanOrEqual(24);
+    expect(manifest.features.slash_commands[0]?.description).toMatch(/^Rapportera/);
   });
 });
 
