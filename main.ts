@@ -22,6 +22,7 @@ import { createRouting } from './src/cases/routing';
 import { loadConfig, slackEnabled, teamsEnabled, webDemoEnabled, type Env } from './src/config/config';
 import { createCompositeNotifier } from './src/delivery/composite-notifier';
 import { Dispatcher } from './src/delivery/dispatcher';
+import { ConversationRateLimiter } from './src/delivery/rate-limit';
 import type { Directory } from './src/directory/directory';
 import { loadDirectory } from './src/directory/load-directory';
 import { isVaktpostError } from './src/domain/errors';
@@ -193,6 +194,8 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     notifier,
     logger,
     now: () => clock.now(),
+    // Slack's and Teams' per-conversation rates: a hate storm's alerts queue here instead of meeting 429s.
+    rateLimiter: new ConversationRateLimiter(),
     onUndeliverable: async (n, _reason, now) => {
       if (n.caseId) await cases.recordUndeliverable(n.caseId, n.id, n.address, now);
     },

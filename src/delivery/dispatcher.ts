@@ -5,6 +5,7 @@ import type { Logger } from '../ports/logger';
 import { DeliveryError, type Notifier } from '../ports/notifier';
 import type { OutboxStore } from '../ports/outbox-store';
 import { backoffMs } from './backoff';
+import type { ConversationRateLimiter } from './rate-limit';
 import { relayPendingNotifications } from './relay';
 
 /** What to do when a notification can never reach its address (blocked app, deleted channel). */
@@ -19,6 +20,8 @@ export interface DispatcherDeps {
   onUndeliverable: UndeliverableHandler;
   /** How long a claim on a notification lasts while it is being sent. */
   claimMs?: number;
+  /** Holds back messages to a conversation that has had its share (src/delivery/rate-limit.ts); none: no limit. */
+  rateLimiter?: ConversationRateLimiter;
 }
 
 /**
@@ -31,6 +34,9 @@ export class Dispatcher {
   private again = false;
   /** The pass running now: passes of one dispatcher (kick's loop, drain) run one after another, never together. */
   private tail: Promise<unknown> = Promise.resolve();
+  /** In the last pass: when the first conversation held back by the rate limiter may have its next message (0: none). */
+  private limitedUntil = 0;
+  private limitTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: DispatcherDeps) {}
 
@@ -51,7 +57,10 @@ export class Dispatcher {
     await this.runOnce();
     while ((await this.deps.outbox.due(this.deps.now(), 1)).length > 0 || (await this.hasPendingInCases())) {
       const sent = await this.runOnce();
-      if (sent === 0) break;
+      // Held back by the rate limiter: wait for the conversation's next share rather than stop.
+      if (this.limitedUntil > 0)
+        await new Promise((resolve) => setTimeout(resolve, Math.max(1, this.limitedUntil - Date.now())));
+      else if (sent === 0) break;
     }
   }
 
@@ -82,14 +91,20 @@ export class Dispatcher {
   }
 
   private async pass(): Promise<number> {
+    this.limitedUntil = 0;
     await relayPendingNotifications(this.deps.cases, this.deps.outbox);
     const due = await this.deps.outbox.due(this.deps.now(), 200);
     const blockedStreams = new Set<string>();
     let handled = 0;
     for (const n of due) {
       const stream = `${n.caseId ?? '-'}|${n.address}`;
-      if (blockedStreams.has(stream) || (await this.waitsForEarlier(n))) {
+      if (blockedStreams.has(stream) || blockedStreams.has(n.address) || (await this.waitsForEarlier(n))) {
         blockedStreams.add(stream);
+        continue;
+      }
+      if (!this.withinRate(n.address)) {
+        // Everything later to this conversation waits too, so it keeps its order.
+        blockedStreams.add(n.address);
         continue;
       }
       const outcome = await this.deliver(n);
@@ -98,6 +113,25 @@ export class Dispatcher {
       if (outcome !== 'done') blockedStreams.add(stream);
     }
     return handled;
+  }
+
+  /**
+   * Takes the conversation's share for one message, or, when it has had it, sets a kick for when it may have the next
+   * one. The limiter runs on real time (the platforms' limits do), not on the app's clock.
+   */
+  private withinRate(address: string): boolean {
+    const limiter = this.deps.rateLimiter;
+    const now = new Date();
+    if (!limiter || limiter.tryTake(address, now)) return true;
+    const until = Date.now() + limiter.waitMs(address, now);
+    if (this.limitedUntil === 0 || until < this.limitedUntil) this.limitedUntil = until;
+    if (this.limitTimer) clearTimeout(this.limitTimer);
+    this.limitTimer = setTimeout(() => {
+      this.limitTimer = null;
+      this.kick();
+    }, this.limitedUntil - Date.now());
+    this.limitTimer.unref();
+    return false;
   }
 
   /** True when an earlier notification of the same case to the same address is still pending. */

@@ -1,0 +1,76 @@
+import { Dispatcher } from '../../src/delivery/dispatcher';
+import { ConversationRateLimiter } from '../../src/delivery/rate-limit';
+import { createConsoleLogger } from '../../src/ports/logger';
+import type { Stores } from '../../src/ports/stores';
+import { createEmbeddedStores } from '../../src/store/embedded/create-embedded-stores';
+import { makeNotification } from '../support/fixtures';
+import { RecordingNotifier } from '../support/recording-notifier';
+
+/**
+ * A hate storm: 200 alerts for one district's Slack channel, queued within a minute. Every alert goes out, once, in
+ * the order the cases came in, and the channel never gets more than its share per second. The limiter runs faster
+ * here than Slack's one a second (40 a second after a burst of 3), so the test takes seconds, not minutes; the rule
+ * is the same.
+ */
+const CHANNEL = 'slack:T1:C0NORRBY';
+const RATE = { burst: 3, perSecond: 40 };
+
+let stores: Stores;
+beforeEach(async () => {
+  stores = await createEmbeddedStores({});
+});
+afterEach(() => stores.close());
+
+it('gets all 200 alerts of a storm out to one channel, in order, within the channel’s rate', async () => {
+  const platform = new RecordingNotifier(['slack:', 'console:']);
+  const sentAt: number[] = [];
+  const send = platform.send.bind(platform);
+  platform.send = async (address, message) => {
+    if (address === CHANNEL) sentAt.push(performance.now());
+    await send(address, message);
+  };
+  const start = Date.parse('2026-11-23T10:00:00.000Z');
+  const alerts = Array.from({ length: 200 }, (_, i) =>
+    makeNotification({
+      id: `case-${i}:submitted:${CHANNEL}`,
+      caseId: `case-${i}`,
+      address: CHANNEL,
+      createdAt: new Date(start + i * 300).toISOString(),
+      nextAttemptAt: new Date(start + i * 300).toISOString(),
+      message: { language: 'sv', prompt: { kind: 'message', text: { raw: `Nytt ärende VP-2026-${1000 + i}` } } },
+    }),
+  );
+  // A member's receipt in the middle of the storm is not held up by the channel's queue.
+  const receipt = makeNotification({
+    id: 'receipt',
+    caseId: 'case-x',
+    address: 'console:dm:mira',
+    message: { language: 'sv', prompt: { kind: 'message', text: { raw: 'Tack, vi har tagit emot din rapport.' } } },
+    createdAt: new Date(start + 100).toISOString(),
+    nextAttemptAt: new Date(start).toISOString(),
+  });
+  await stores.outbox.enqueue([...alerts, receipt]);
+  const dispatcher = new Dispatcher({
+    cases: stores.cases,
+    outbox: stores.outbox,
+    notifier: platform,
+    logger: createConsoleLogger('silent'),
+    now: () => new Date(start + 60_000),
+    onUndeliverable: () => Promise.resolve(),
+    rateLimiter: new ConversationRateLimiter({ slack: RATE }),
+  });
+
+  await dispatcher.drain();
+
+  const texts = platform.sent.filter((m) => m.address === CHANNEL).map((m) => m.text);
+  expect(texts).toEqual(alerts.map((_, i) => `Nytt ärende VP-2026-${1000 + i}`));
+  expect(platform.sent.filter((m) => m.address === 'console:dm:mira')).toHaveLength(1);
+  // In any one second the channel got at most its burst and a second's share (a little slack for timer jitter).
+  let most = 0;
+  for (let last = 0, first = 0; last < sentAt.length; last += 1) {
+    while ((sentAt[last] as number) - (sentAt[first] as number) >= 1000) first += 1;
+    most = Math.max(most, last - first + 1);
+  }
+  expect(most).toBeLessThanOrEqual(RATE.burst + RATE.perSecond + 2);
+  expect((await stores.outbox.due(new Date(start + 60_000), 10)).length).toBe(0);
+}, 60_000);
