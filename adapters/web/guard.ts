@@ -11,11 +11,23 @@ function hostnameOf(host: string): string | null {
   }
 }
 
+/** True for an address of this computer as the socket reports it (IPv4, IPv6, or IPv4 mapped into IPv6). */
+function loopbackAddress(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const plain = address.replace(/^::ffff:/, '');
+  return plain === '::1' || /^127(\.\d{1,3}){3}$/.test(plain);
+}
+
 /**
- * The request names this computer (or a host the operator allowed) in its Host header. Another name pointing at
- * 127.0.0.1 (DNS rebinding) would let a web site read and drive the demo, which has no login.
+ * The request comes from this computer and names it. Not only the Host header: the socket's both ends must be
+ * loopback addresses (a request from another machine never is, whatever its headers say), no proxy may have
+ * forwarded it (a reverse proxy on this machine would make an outside request look local), and the Host header must
+ * name this computer or a host the operator allowed (another name pointing at 127.0.0.1 is DNS rebinding, which
+ * would let a web site read and drive the demo, which has no login).
  */
 export function hostAllowed(req: Request, extraHosts: readonly string[]): boolean {
+  if (!loopbackAddress(req.socket.remoteAddress) || !loopbackAddress(req.socket.localAddress)) return false;
+  if (req.headers.forwarded !== undefined || req.headers['x-forwarded-for'] !== undefined) return false;
   const host = req.headers.host;
   const name = host ? hostnameOf(host) : null;
   return name !== null && [...LOOPBACK, ...extraHosts.map((h) => h.toLowerCase())].includes(name);

@@ -7,6 +7,11 @@ const flag = z
   .enum(['0', '1', 'true', 'false', ''])
   .optional()
   .transform((v) => v === '1' || v === 'true');
+/** A flag that may also be left unset: true, false, or undefined (then a default decides). */
+const optionalFlag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .optional()
+  .transform((v) => (v === '1' || v === 'true' ? true : v === '0' || v === 'false' ? false : undefined));
 const optionalText = z
   .string()
   .optional()
@@ -49,7 +54,7 @@ export const envSchema = z
     MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
     MicrosoftAppTenantId: guid('"Directory (tenant) ID" on the app registration\'s Overview page'),
     TEAMS_DEV_NO_AUTH: flag,
-    WEB_DEMO: flag,
+    WEB_DEMO: optionalFlag,
     REMINDER_CRON: z.string().trim().min(1).default('0 8 * * *').refine(isCronExpression, {
       message: 'is not a cron expression: five fields, minute hour day month weekday ("0 8 * * *" is 08:00 every day)',
     }),
@@ -68,6 +73,27 @@ export const envSchema = z
     EXPORT_LINK_MINUTES: minutes(15),
   })
   .superRefine((env, ctx) => {
+    const platform = env.SLACK_BOT_TOKEN !== undefined || env.MicrosoftAppId !== undefined || env.TEAMS_DEV_NO_AUTH;
+    // The demo has no login. Beside a platform it would read and change that platform's real cases, so it never
+    // runs there: a demo is its own process with its own DATA_DIR (see README, "Try it").
+    if (env.WEB_DEMO === true && platform) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WEB_DEMO'],
+        message:
+          'cannot be on beside Slack or Teams: the demo has no login and would show and change their real cases. ' +
+          'Run the demo as a separate process without SLACK_/Microsoft variables and with its own DATA_DIR',
+      });
+    }
+    if ((env.WEB_DEMO ?? !platform) && !isLoopback(env.HOST)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message:
+          `${env.HOST} would serve the web demo, which has no login, to other computers. Use HOST=127.0.0.1, ` +
+          'or configure Slack or Teams (the demo is then off), or set WEB_DEMO=0',
+      });
+    }
     if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
       ctx.addIssue({
         code: 'custom',
@@ -104,5 +130,11 @@ export function loadConfig(env: Record<string, string | undefined>): Env {
 export const slackEnabled = (env: Env): boolean => env.SLACK_BOT_TOKEN !== undefined;
 /** True when Teams is configured (an app id, or the explicit development mode without auth). */
 export const teamsEnabled = (env: Env): boolean => env.MicrosoftAppId !== undefined || env.TEAMS_DEV_NO_AUTH;
-/** The local web demo runs when no platform is configured, or when WEB_DEMO=1. */
-export const webDemoEnabled = (env: Env): boolean => env.WEB_DEMO || (!slackEnabled(env) && !teamsEnabled(env));
+/** The local web demo runs when no platform is configured, unless WEB_DEMO=0 (never beside a platform). */
+export const webDemoEnabled = (env: Env): boolean => env.WEB_DEMO ?? (!slackEnabled(env) && !teamsEnabled(env));
+
+/** Addresses that only this computer can reach. */
+export function isLoopback(host: string): boolean {
+  const name = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
+}

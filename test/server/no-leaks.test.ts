@@ -40,6 +40,7 @@ const AUTHS: Array<Record<string, string>> = [
 
 describe('what a stranger can make the server say', () => {
   let app: TestApp;
+  let demo: TestApp;
   let slack: FakeSlackApi;
   const logLines: string[] = [];
   const printed: string[] = [];
@@ -66,46 +67,55 @@ describe('what a stranger can make the server say', () => {
         MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
         MicrosoftAppPassword: 'not-used',
         MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000001',
-        WEB_DEMO: '1',
       },
+    });
+    // The demo never runs beside a platform, so it is its own app here, as it would be its own process.
+    demo = await startTestApp({
+      listen: true,
+      logger: createPinoLogger({ level: 'debug', format: 'json', destination: { write: (l) => logLines.push(l) } }),
     });
   });
   afterAll(async () => {
     await app.close();
+    await demo.close();
     await slack.close();
     jest.restoreAllMocks();
   });
 
   it('logs no body and answers without a stack, whatever is sent where', async () => {
     const answers: Array<{ what: string; status: number; text: string }> = [];
-    for (const [method, path] of ENDPOINTS) {
-      for (const [label, contentType, body] of method === 'POST' ? BODIES : BODIES.slice(0, 1)) {
-        for (const auth of AUTHS) {
-          const response = await fetch(`${app.vaktpost.url}${path}?q=${CANARY}`, {
-            method,
-            headers: {
-              'content-type': contentType,
-              origin: app.vaktpost.url,
-              'x-canary': CANARY,
-              ...auth,
-            },
-            ...(method === 'POST' ? { body } : {}),
-          });
-          answers.push({
-            what: `${method} ${path} ${label} ${Object.keys(auth).join(',')}`,
-            ...{
-              status: response.status,
-              text: await response.text(),
-            },
-          });
+    for (const [name, server] of [
+      ['platforms', app],
+      ['demo', demo],
+    ] as const)
+      for (const [method, path] of ENDPOINTS) {
+        for (const [label, contentType, body] of method === 'POST' ? BODIES : BODIES.slice(0, 1)) {
+          for (const auth of AUTHS) {
+            const response = await fetch(`${server.vaktpost.url}${path}?q=${CANARY}`, {
+              method,
+              headers: {
+                'content-type': contentType,
+                origin: server.vaktpost.url,
+                'x-canary': CANARY,
+                ...auth,
+              },
+              ...(method === 'POST' ? { body } : {}),
+            });
+            answers.push({
+              what: `${name}: ${method} ${path} ${label} ${Object.keys(auth).join(',')}`,
+              ...{
+                status: response.status,
+                text: await response.text(),
+              },
+            });
+          }
         }
       }
-    }
-    expect(answers.length).toBe(100);
+    expect(answers.length).toBe(200);
     const withStack = answers.filter((a) => /\n\s+at |at [\w.<>]+ \(|node_modules|Error:/.test(a.text));
     expect(withStack).toEqual([]);
     // Teams refuses every one of these before reading the body.
-    expect(answers.filter((a) => a.what.startsWith('POST /api/messages')).map((a) => a.status)).toEqual(
+    expect(answers.filter((a) => a.what.startsWith('platforms: POST /api/messages')).map((a) => a.status)).toEqual(
       Array(BODIES.length * AUTHS.length).fill(401),
     );
     await app.flush();
