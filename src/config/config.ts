@@ -135,6 +135,9 @@ export const webDemoEnabled = (env: Env): boolean => env.WEB_DEMO ?? (!slackEnab
 
 /** Addresses that only this computer can reach. */
 export function isLoopback(host: string): boolean {
-  const name = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const name = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return name === 'localhost' || name === '::1' || /^127(\.\d{1,3}){3}$/.test(name);
 }
