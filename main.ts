@@ -220,6 +220,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     clock,
     logger,
     incidents: exportKit.incidents,
+    statistics: exportKit.statistics,
   });
 
   const app = createHttpApp(

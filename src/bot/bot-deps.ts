@@ -3,6 +3,7 @@ import type { Directory } from '../directory/directory';
 import type { Engine } from '../engine/advance';
 import type { DialogRegistry } from '../engine/registry';
 import type { IncidentExports } from '../export/incident-export';
+import type { Statistics } from '../statistics/statistics-service';
 import type { Clock } from '../ports/clock';
 import type { DialogService } from '../ports/dialog-service';
 import type { Logger } from '../ports/logger';
@@ -27,4 +28,6 @@ export interface BotDeps {
   logger: Logger;
   /** The Bilaga 4 export behind short-lived links; without it the export button answers that it is off. */
   incidents?: IncidentExports;
+  /** Statistics for the security contacts; without it the command answers that it is off. */
+  statistics?: Statistics;
 }

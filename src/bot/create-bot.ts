@@ -1,3 +1,4 @@
+import { dmAddressOf } from '../domain/address';
 import type { Language } from '../domain/report';
 import { ACTION } from '../engine/actions';
 import { controlFromText, isCommand, languageFromText, leadingCommand } from '../engine/command-words';
@@ -87,6 +88,8 @@ export function createBot(deps: BotDeps): TurnHandler {
     }
     const lang = languageFromText(text);
     if (lang) return setLanguage(turn, lang, null);
+    const statistics = leadingCommand(text, 'statistics');
+    if (statistics !== null) return partyActions.statistics(turn, language, statistics, turn.address);
     if (isCommand(text, 'cases')) return caseActions.list(turn, language);
     if (isCommand(text, 'menu'))
       return reply(deps.notifier, turn.address, language, [{ kind: 'card', card: menuCard(deps) }]);
@@ -113,6 +116,11 @@ export function createBot(deps: BotDeps): TurnHandler {
     const text = turn.text ?? '';
     const bindTo = leadingCommand(text, 'bind');
     if (bindTo !== null) return bindChannel(deps, turn, language, bindTo);
+    // Statistics asked for in a channel go to the asker's direct messages: their scope, not the channel's.
+    const statistics = leadingCommand(text, 'statistics');
+    if (statistics !== null) {
+      return partyActions.statistics(turn, language, statistics, dmAddressOf(turn.user.id));
+    }
     if (isCommand(text, 'cases')) return caseActions.list(turn, language);
     await reply(deps.notifier, turn.channelAddress ?? turn.address, language, [message('bot.channel_help')]);
   }

@@ -9,6 +9,7 @@ import { EXPORT_ACTION } from '../export/export-actions';
 import { POLICE_ACTION } from '../police/police-actions';
 import { PoliceNumbers } from '../police/police-number';
 import { policeTextCard } from '../police/police-text';
+import { parsePeriod } from '../statistics/statistics-service';
 import type { BotDeps } from './bot-deps';
 import { message, reply } from './reply';
 
@@ -47,6 +48,18 @@ export class PartyActions {
       this.deps.logger.info('party action refused', { action: action.id, code: error.code, platform: turn.platform });
       await reply(this.deps.notifier, turn.address, language, [message(`error.${error.code}`)]);
     }
+  }
+
+  /** `statistik [kvartal|år]`: the summary card for a security contact, sent to `address`. */
+  async statistics(turn: IncomingTurn, language: Language, argument: string, address: string): Promise<void> {
+    const statistics = this.deps.statistics;
+    if (!statistics || !this.deps.directory.isAnyContact(turn.user.id)) {
+      return reply(this.deps.notifier, address, language, [message('stats.not_contact')]);
+    }
+    const period = parsePeriod(argument);
+    if (!period) return reply(this.deps.notifier, address, language, [message('stats.usage')]);
+    const card = await statistics.summaryCard(turn.user.id, period, this.deps.clock.now(), language);
+    await reply(this.deps.notifier, address, language, [{ kind: 'card', card }]);
   }
 
   private async run(

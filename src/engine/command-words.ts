@@ -15,6 +15,8 @@ export type Command =
   | 'menu'
   /** `bind <district>` in a channel: the channel receives the district's alerts. */
   | 'bind'
+  /** `statistik [kvartal|år]`: the statistics summary for security contacts (issue 14). */
+  | 'statistics'
   | 'language.sv'
   | 'language.en';
 

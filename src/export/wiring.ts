@@ -7,11 +7,13 @@ import type { Stores } from '../ports/stores';
 import { ExportLinks } from './export-links';
 import { exportRoutes, type ExportHandler } from './export-routes';
 import { IncidentExports } from './incident-export';
+import { Statistics } from '../statistics/statistics-service';
 
 /** The exports of the one server: the signed links, the Bilaga 4 report, and the route that opens them. */
 export interface ExportKit {
   links: ExportLinks;
   incidents: IncidentExports;
+  statistics: Statistics;
   router: Router;
 }
 
@@ -32,18 +34,17 @@ export function createExports(deps: ExportWiringDeps): ExportKit {
     ttlMs: deps.config.EXPORT_LINK_MINUTES * 60_000,
     baseUrl: () => deps.config.PUBLIC_URL ?? deps.serverUrl(),
   });
-  const incidents = new IncidentExports({
-    cases: deps.stores.cases,
-    directory: deps.directory,
-    links,
-    languageOf: async (userId) => (await deps.stores.profiles.get(userId))?.language ?? 'sv',
-  });
+  const languageOf = async (userId: string) => (await deps.stores.profiles.get(userId))?.language ?? 'sv';
+  const incidents = new IncidentExports({ cases: deps.stores.cases, directory: deps.directory, links, languageOf });
+  const statistics = new Statistics({ cases: deps.stores.cases, directory: deps.directory, links });
+  const stats: ExportHandler = async (payload, now) =>
+    statistics.open(payload.k, payload.u, payload.s, now, await languageOf(payload.u));
   const incident: ExportHandler = (payload, now) => incidents.open(payload.k, payload.u, payload.s, now);
   const router = exportRoutes({
     links,
-    handlers: { 'incident.html': incident, 'incident.pdf': incident },
+    handlers: { 'incident.html': incident, 'incident.pdf': incident, 'stats.csv': stats, 'stats.html': stats },
     clock: deps.clock,
     logger: deps.logger,
   });
-  return { links, incidents, router };
+  return { links, incidents, statistics, router };
 }

@@ -21,6 +21,8 @@ import { policeSv } from './sv/police';
 import { policeEn } from './en/police';
 import { exportSv } from './sv/export';
 import { exportEn } from './en/export';
+import { statisticsSv } from './sv/statistics';
+import { statisticsEn } from './en/statistics';
 import { registrySv } from './sv/registry';
 import { registryEn } from './en/registry';
 
@@ -41,6 +43,7 @@ export const catalogs: Record<Language, Catalog> = {
     ...remindersSv,
     ...policeSv,
     ...exportSv,
+    ...statisticsSv,
     ...registrySv,
   },
   en: {
@@ -55,6 +58,7 @@ export const catalogs: Record<Language, Catalog> = {
     ...remindersEn,
     ...policeEn,
     ...exportEn,
+    ...statisticsEn,
     ...registryEn,
   },
 };

@@ -59,6 +59,30 @@
     return node;
   }
 
+  /**
+   * A line of text; an export link of this very server (statistics chart, incident report) becomes a link. Nothing
+   * else does: the text still goes in through textContent, and only a same-origin /exports/ URL gets an href.
+   */
+  function lineNode(text, attrs) {
+    const node = el('p', attrs || {});
+    const pattern = /(https?:\/\/\S+\/exports\/[A-Za-z0-9_.-]+)/g;
+    let last = 0;
+    for (const match of text.matchAll(pattern)) {
+      let url = null;
+      try {
+        url = new URL(match[1]);
+      } catch {
+        url = null;
+      }
+      if (!url || url.origin !== window.location.origin) continue;
+      node.append(document.createTextNode(text.slice(last, match.index)));
+      node.append(el('a', { href: url.href, target: '_blank', rel: 'noopener noreferrer' }, url.href));
+      last = match.index + match[1].length;
+    }
+    node.append(document.createTextNode(text.slice(last)));
+    return node;
+  }
+
   function uuid() {
     if (window.crypto && typeof window.crypto.randomUUID === 'function') return window.crypto.randomUUID();
     const bytes = window.crypto.getRandomValues(new Uint8Array(16));
@@ -299,7 +323,7 @@
       article.append(el('p', { class: 'progress' }, message.question.progress));
     }
     const textId = nextId('text');
-    message.lines.forEach((line, index) => article.append(el('p', { id: index === 0 ? textId : undefined }, line)));
+    message.lines.forEach((line, index) => article.append(lineNode(line, { id: index === 0 ? textId : undefined })));
     if (message.question && message.question.hint) article.append(el('p', { class: 'hint' }, message.question.hint));
     if (message.fields.length > 0) article.append(renderFields(message.fields));
     if (message.question) {
@@ -310,7 +334,7 @@
       const block = el('section');
       if (section.heading) block.append(el('h5', {}, section.heading));
       if (section.fields.length > 0) block.append(renderFields(section.fields));
-      for (const line of section.lines) block.append(el('p', {}, line));
+      for (const line of section.lines) block.append(lineNode(line));
       if (section.buttons.length > 0) block.append(renderButtons(logKey, section.buttons, section.heading || ''));
       article.append(block);
     }

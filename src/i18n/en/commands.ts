@@ -13,6 +13,7 @@ export const commandsEn: CommandTable = {
   cases: ['cases', 'my cases'],
   menu: ['menu'],
   bind: ['bind'],
+  statistics: ['statistics', 'stats'],
   'language.sv': ['swedish'],
   'language.en': ['english'],
 };

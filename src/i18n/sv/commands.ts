@@ -16,6 +16,7 @@ export const commandsSv: CommandTable = {
   cases: ['ärenden', 'mina ärenden'],
   menu: ['meny', 'vad kan du'],
   bind: ['koppla'],
+  statistics: ['statistik'],
   'language.sv': ['svenska'],
   'language.en': ['engelska'],
 };
