@@ -18,6 +18,7 @@ import type { DialogService } from './src/ports/dialog-service';
 import { createDistrictChoice } from './src/profiles/district-choice';
 import { ProfileService } from './src/profiles/profile-service';
 import { CaseService } from './src/cases/case-service';
+import { RepeatPerpetrators } from './src/cases/repeat-perpetrators';
 import { createRouting } from './src/cases/routing';
 import { loadConfig, slackEnabled, teamsEnabled, webDemoEnabled, type Env } from './src/config/config';
 import { createCompositeNotifier } from './src/delivery/composite-notifier';
@@ -180,6 +181,8 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   });
 
   const notifier = createCompositeNotifier([...adapters.map((a) => a.notifier), ...(options.extraNotifiers ?? [])]);
+  // Earlier cases naming the same phone, e-mail, handle or name, for the contacts' case view (issue 14).
+  const repeats = new RepeatPerpetrators(stores.cases, directory);
   const cases = new CaseService({
     cases: stores.cases,
     counters: stores.counters,
@@ -187,6 +190,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     routing: createRouting(directory, stores.keyValues, notifier.handles),
     languageOf: async (userId) => (await stores.profiles.get(userId))?.language ?? 'sv',
     onQueued: () => dispatcher?.kick(),
+    viewExtras: (c, viewerUserId) => repeats.sectionsFor(c, viewerUserId),
   });
   dispatcher = new Dispatcher({
     cases: stores.cases,

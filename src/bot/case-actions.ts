@@ -55,7 +55,7 @@ export class CaseActions {
         return [];
       case ACTION.caseView: {
         const { case: c, role } = await service.view(value, actor.userId);
-        return [{ kind: 'card', card: service.cardFor(c, role, actor.userId) }];
+        return [{ kind: 'card', card: await service.cardForViewer(c, role, actor.userId) }];
       }
       case ACTION.caseTick: {
         const { c: caseId, i } = parseJson(value);
@@ -89,10 +89,13 @@ export class CaseActions {
     }
   }
 
-  private updated(c: Case, actor: Actor, key: string): Prompt[] {
+  private async updated(c: Case, actor: Actor, key: string): Promise<Prompt[]> {
     const role =
       c.owner?.userId === actor.userId ? 'owner' : this.deps.directory.isCentral(actor.userId) ? 'central' : 'contact';
-    return [message(key, { number: c.number }), { kind: 'card', card: this.deps.cases.cardFor(c, role, actor.userId) }];
+    return [
+      message(key, { number: c.number }),
+      { kind: 'card', card: await this.deps.cases.cardForViewer(c, role, actor.userId) },
+    ];
   }
 }
 

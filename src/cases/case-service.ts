@@ -4,7 +4,7 @@ import { VaktpostError } from '../domain/errors';
 import type { NotificationDraft } from '../domain/notification';
 import type { Language, Report } from '../domain/report';
 import type { Directory } from '../directory/directory';
-import type { OutgoingMessage } from '../engine/prompt';
+import type { Card, CardSection, OutgoingMessage } from '../engine/prompt';
 import { tx } from '../engine/prompt';
 import type { CaseRepository } from '../ports/case-repository';
 import type { CounterStore } from '../ports/counter-store';
@@ -36,6 +36,11 @@ export interface CaseServiceDeps {
   languageOf(userId: string): Promise<Language>;
   /** Called after a write that queued notifications, so they go out at once. */
   onQueued(): void;
+  /**
+   * More sections for a contact's case view, worked out for the viewer (the repeat-perpetrator hint of issue 14);
+   * never called for members or the municipality.
+   */
+  viewExtras?(c: Case, viewerUserId: string): Promise<CardSection[]>;
 }
 
 const MAX_WRITE_ATTEMPTS = 20;
@@ -334,6 +339,15 @@ export class CaseService {
       : memberCaseCard(c);
   }
 
+  /** The card this user sees for the case, with the sections worked out for them (contacts only). */
+  async cardForViewer(c: Case, role: CaseRole, viewerUserId: string): Promise<Card> {
+    const card = this.cardFor(c, role, viewerUserId);
+    const contact = role === 'owner' || role === 'contact' || role === 'central';
+    if (!contact || !this.deps.viewExtras) return card;
+    const extra = await this.deps.viewExtras(c, viewerUserId);
+    return extra.length === 0 ? card : { ...card, sections: [...(card.sections ?? []), ...extra] };
+  }
+
   /** Open cases of the districts this contact serves (all districts for the central contact). */
   async openCasesFor(userId: string): Promise<Case[]> {
     const districtIds = this.deps.directory.districtsOfContact(userId).map((d) => d.id);
@@ -449,10 +463,7 @@ export class CaseService {
     return [
       this.draft(c, `owner-${event}`, dmAddressOf(c.owner.userId), now, {
         language: await this.deps.languageOf(c.owner.userId),
-        prompt: {
-          kind: 'card',
-          card: caseViewCard(c, this.districtName(c), 'owner', this.successors(c, c.owner.userId)),
-        },
+        prompt: { kind: 'card', card: await this.cardForViewer(c, 'owner', c.owner.userId) },
       }),
     ];
   }

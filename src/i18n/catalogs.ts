@@ -23,6 +23,8 @@ import { exportSv } from './sv/export';
 import { exportEn } from './en/export';
 import { statisticsSv } from './sv/statistics';
 import { statisticsEn } from './en/statistics';
+import { repeatSv } from './sv/repeat';
+import { repeatEn } from './en/repeat';
 import { registrySv } from './sv/registry';
 import { registryEn } from './en/registry';
 
@@ -44,6 +46,7 @@ export const catalogs: Record<Language, Catalog> = {
     ...policeSv,
     ...exportSv,
     ...statisticsSv,
+    ...repeatSv,
     ...registrySv,
   },
   en: {
@@ -59,6 +62,7 @@ export const catalogs: Record<Language, Catalog> = {
     ...policeEn,
     ...exportEn,
     ...statisticsEn,
+    ...repeatEn,
     ...registryEn,
   },
 };
