@@ -6,8 +6,6 @@ import type { Server } from 'node:http';
 import type { Express } from 'express';
 import type { Readable } from 'node:stream';
 import { createConsoleAdapter, type ConsoleAdapter } from './adapters/console';
-import { createSlackAdapter } from './adapters/slack';
-import { createTeamsAdapter } from './adapters/teams';
 import { createWebAdapter } from './adapters/web';
 import { DISTRICT_SERVICE, districtPlugin } from './dialogs/district';
 import { REPORT_SERVICE, reportPlugin } from './dialogs/report';
@@ -135,7 +133,8 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   const adapters: PlatformAdapter[] = [];
   if (slackEnabled(config)) {
     adapters.push(
-      createSlackAdapter(
+      // Each platform's SDK is loaded only when that platform is configured: the Teams SDK alone holds about 90 MB.
+      (await import('./adapters/slack')).createSlackAdapter(
         {
           botToken: config.SLACK_BOT_TOKEN as string,
           signingSecret: config.SLACK_SIGNING_SECRET ?? '',
@@ -148,7 +147,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   }
   if (teamsEnabled(config)) {
     adapters.push(
-      createTeamsAdapter(
+      (await import('./adapters/teams')).createTeamsAdapter(
         {
           ...(config.MicrosoftAppId ? { appId: config.MicrosoftAppId } : {}),
           ...(config.MicrosoftAppPassword ? { appPassword: config.MicrosoftAppPassword } : {}),

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createVaktpost } from '../../main';
 import { ACTION } from '../../src/engine/actions';
+import { sessionKeyOf } from '../../src/engine/session';
 
 const arg = (flag: string): string | undefined => {
   const i = process.argv.indexOf(flag);
@@ -77,7 +78,7 @@ async function main(): Promise<void> {
   const rss = settledRss();
   let stored = 0;
   for (let i = 0; i < dialogs; i += Math.max(1, Math.floor(dialogs / 100))) {
-    if (await vaktpost.stores.sessions.get(`console:bench-${i}`)) stored += 1;
+    if (await vaktpost.stores.sessions.get(sessionKeyOf(`console:bench-${i}`, 'report'))) stored += 1;
   }
   const heap = process.memoryUsage().heapUsed;
   await vaktpost.close();

@@ -3,7 +3,6 @@ import type { Stores } from '../ports/stores';
 import { createEmbeddedStores } from './embedded/create-embedded-stores';
 import { DATA_KEY_NAMESPACE } from './encrypted/data-keys';
 import { withEncryption, type EncryptedStores } from './encrypted/with-encryption';
-import { createMongoStores } from './mongo/create-mongo-stores';
 
 /** Which backend to open: MongoDB when a URI is configured, otherwise the embedded files under `dataDir`. */
 export interface StoresConfig {
@@ -25,6 +24,8 @@ export interface StoresConfig {
 export async function openBackend(config: StoresConfig): Promise<Stores> {
   const mongo = config.mongodbUri !== undefined && config.mongodbUri !== '';
   if (mongo) {
+    // The MongoDB driver is loaded only when it is used (about 20 MB the embedded store does without).
+    const { createMongoStores } = await import('./mongo/create-mongo-stores');
     return createMongoStores({
       uri: config.mongodbUri as string,
       ...(config.mongodbDb === undefined || config.mongodbDb === '' ? {} : { dbName: config.mongodbDb }),
