@@ -140,6 +140,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
           signingSecret: config.SLACK_SIGNING_SECRET ?? '',
           ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
           ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+          ...(config.SLACK_TEAM_ID ? { teamId: config.SLACK_TEAM_ID } : {}),
         },
         adapterDeps,
       ),

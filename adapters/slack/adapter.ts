@@ -18,6 +18,8 @@ export interface SlackAdapterConfig {
   appToken?: string;
   /** The Web API base URL (default `https://slack.com/api/`), e.g. a local fake in tests or a proxy. */
   apiUrl?: string;
+  /** The workspace this installation serves (SLACK_TEAM_ID); otherwise the one auth.test names. */
+  teamId?: string;
 }
 
 /** The Slack adapter; `settled()` waits for work handed over after acks (tests, graceful shutdown). */
@@ -47,6 +49,8 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
   const notifier = new SlackNotifier(client, deps.keyValues);
   const queue = new TurnQueue();
   const identity: { botUserId?: string; botId?: string } = {};
+  /** The workspace auth.test named (kept apart from identity, which goes to Bolt's authorize). */
+  let installedTeam: string | undefined;
   const socketMode = config.appToken !== undefined && config.appToken !== '';
   const http = socketMode
     ? undefined
@@ -78,6 +82,16 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
   };
   app.use(async (args) => {
     const ack = 'ack' in args && typeof args.ack === 'function' ? () => args.ack() : undefined;
+    // One installation serves one workspace: a signed request from another (the same app installed elsewhere, or an
+    // Enterprise Grid sibling) is acknowledged, so Slack stops retrying, and dropped unread.
+    const expected = config.teamId ?? installedTeam ?? (await checkToken(), installedTeam);
+    if (expected === undefined || teamIdOf(args.body) !== expected) {
+      await ack?.();
+      deps.logger.warn('slack: request from another workspace refused', {
+        code: expected === undefined ? 'slack.team_unknown' : 'slack.wrong_team',
+      });
+      return;
+    }
     await handleSlackRequest(incoming, args.body, ack);
   });
   app.error(async (error) => {
@@ -92,6 +106,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
       const auth = await client.auth.test();
       if (auth.user_id) identity.botUserId = auth.user_id;
       if (auth.bot_id) identity.botId = auth.bot_id;
+      if (auth.team_id) installedTeam = auth.team_id;
       return { ok: true };
     } catch (error) {
       return authTestFailure(error);
@@ -118,4 +133,15 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
     settled: () => queue.settled(),
     checkReady: checkToken,
   };
+}
+
+/**
+ * The workspace a request comes from, read from the request itself (Bolt's context.teamId is what our authorize
+ * returned, so it cannot tell): `team_id` on events and slash commands, `team.id` on interactivity payloads.
+ */
+function teamIdOf(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const b = body as { team_id?: unknown; team?: { id?: unknown } | null };
+  if (typeof b.team_id === 'string') return b.team_id;
+  return typeof b.team?.id === 'string' ? b.team.id : undefined;
 }

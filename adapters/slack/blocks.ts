@@ -22,9 +22,27 @@ export function plain(text: string, max: number): types.PlainTextElement {
   return { type: 'plain_text', text: fit(text, max) || ' ', emoji: true };
 }
 
-/** mrkdwn text that is already escaped (callers escape before adding their own `*bold*`). */
+/**
+ * mrkdwn text that is already escaped (callers escape before adding their own `*bold*`). `verbatim` keeps Slack
+ * from turning bare URLs, channel names and @names into links or mentions; text a person wrote never comes here
+ * (see `plainSections`).
+ */
 export function mrkdwn(escaped: string): types.MrkdwnElement {
-  return { type: 'mrkdwn', text: escaped || ' ' };
+  return { type: 'mrkdwn', text: escaped || ' ', verbatim: true };
+}
+
+/** Escaped text that is shown exactly as written: `plain_text` sections, split at Slack's limit. */
+export function plainSections(escaped: string): types.SectionBlock[] {
+  return chunk(escaped, LIMITS.sectionText).map((piece) => ({
+    type: 'section',
+    text: { type: 'plain_text', text: piece || ' ', emoji: true },
+  }));
+}
+
+/** A field shown exactly as written (label and value on two lines), for values a person wrote. */
+export function plainField(escaped: string): types.PlainTextElement {
+  const text = escaped.length <= LIMITS.fieldText ? escaped : `${escaped.slice(0, LIMITS.fieldText - 1)}…`;
+  return { type: 'plain_text', text: text || ' ', emoji: true };
 }
 
 /** One or more sections holding already escaped mrkdwn, split so nothing is lost to the 3000-character limit. */

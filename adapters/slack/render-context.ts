@@ -23,3 +23,16 @@ export function renderContext(language: Language): RenderContext {
 export function esc(ctx: RenderContext, text: Text): string {
   return escapeSlack(translate(ctx.language, text));
 }
+
+/**
+ * True when the text holds anything a person wrote: raw text, or a string parameter (a name, a note, a reason).
+ * Such text is posted as `plain_text`, so `*bold*`, `_it_`, `` `code` ``, links and mentions in it stay characters.
+ */
+export function carriesUserText(text: Text): boolean {
+  if ('raw' in text) return true;
+  if ('join' in text) return text.join.some(carriesUserText);
+  if ('time' in text) return false;
+  return Object.values(text.params ?? {}).some(
+    (p) => typeof p === 'string' || (typeof p === 'object' && carriesUserText(p)),
+  );
+}

@@ -2,11 +2,11 @@ import type { types } from '@slack/bolt';
 import type { Language } from '../../src/domain/report';
 import type { Prompt } from '../../src/engine/prompt';
 import { translate } from '../../src/i18n/translate';
-import { context, LIMITS, textSections } from './blocks';
+import { context, LIMITS, plainSections, textSections } from './blocks';
 import { escapeSlack, fit } from './escape';
 import type { ModalSpec } from './modal';
 import { renderCard } from './render-card';
-import { renderContext } from './render-context';
+import { carriesUserText, renderContext } from './render-context';
 import { renderQuestion } from './render-question';
 
 /** A prompt in Block Kit, with the notification text and the modals its buttons may open. */
@@ -42,7 +42,11 @@ export function renderPrompt(
           : text;
       return {
         text: fit(translate(language, prompt.text), LIMITS.sectionText),
-        blocks: cap(textSections(shown), maxBlocks),
+        // A message carrying a name or what someone wrote is shown exactly as written; urgent words are the core's.
+        blocks: cap(
+          prompt.tone !== 'urgent' && carriesUserText(prompt.text) ? plainSections(text) : textSections(shown),
+          maxBlocks,
+        ),
         modals: ctx.modals,
       };
     }

@@ -43,6 +43,9 @@ export const envSchema = z
       message: 'must be a bot token starting with xoxb-',
     }),
     SLACK_SIGNING_SECRET: optionalText,
+    SLACK_TEAM_ID: optionalText.refine((v) => v === undefined || /^[TE][A-Z0-9]{2,}$/.test(v), {
+      message: 'must be a Slack workspace id such as T0123ABCD (Slack: workspace settings, or auth.test)',
+    }),
     SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), {
       message: 'must be an app-level token starting with xapp-',
     }),

@@ -1,3 +1,4 @@
+import { TEAM } from './payloads';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
@@ -39,6 +40,8 @@ export class FakeSlackApi {
   readonly messages = new Map<string, FakeMessage>();
   readonly homeViews = new Map<string, unknown>();
   readonly users = new Map<string, FakeUser>();
+  /** The workspace auth.test names: the one the test payloads come from. */
+  teamId = TEAM;
   private readonly faults: Array<{ method: string; fault: Fault; when: (args: Record<string, unknown>) => boolean }> =
     [];
   private counter = 0;
@@ -104,7 +107,7 @@ export class FakeSlackApi {
     this.counter += 1;
     switch (method) {
       case 'auth.test':
-        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'vaktpost' };
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: this.teamId, user: 'vaktpost' };
       case 'chat.postMessage': {
         const requested = String(args.channel);
         // Posting to a user id lands in the app's DM with them, as in Slack.
