@@ -47,6 +47,8 @@ export function createBot(deps: BotDeps): TurnHandler {
     if (pressed.id === ACTION.language)
       return setLanguage(turn, pressed.value === 'en' ? 'en' : 'sv', foreground(open));
     if (pressed.id === ACTION.resume) return dialogs.resume(turn, language, pressed.value);
+    const owner = Object.values(deps.services).find((s) => s.actionPrefixes?.some((p) => pressed.id.startsWith(p)));
+    if (owner?.act) return reply(deps.notifier, turn.address, language, await owner.act(turn, language));
     if (pressed.id === ACTION.start || pressed.id === ACTION.startReport) {
       const plugin = pluginToStart(pressed.id === ACTION.start ? pressed.value : '');
       if (plugin) return dialogs.start(turn, language, plugin);

@@ -1,3 +1,4 @@
+import type { Language } from '../domain/report';
 import type { Prompt } from '../engine/prompt';
 import type { Session } from '../engine/session';
 import type { IncomingTurn } from '../engine/turn';
@@ -29,4 +30,11 @@ export interface DialogServiceOutcome {
  */
 export interface DialogService {
   handle(call: DialogEffectCall): Promise<DialogServiceOutcome>;
+  /**
+   * Button action ids this service owns, by prefix (e.g. `inventory:` for taking a sent risk inventory): what a
+   * dialog produced may carry buttons of its own, and the bot hands their presses here without knowing them.
+   */
+  readonly actionPrefixes?: readonly string[];
+  /** Handles a press of one of its buttons; the prompts are the presser's answer (others are told by the service). */
+  act?(turn: IncomingTurn, language: Language): Promise<Prompt[]>;
 }

@@ -2,6 +2,8 @@ import { ACTION } from '../../src/engine/actions';
 import type { DialogDef } from '../../src/engine/dialog';
 import type { DialogPlugin } from '../../src/engine/registry';
 import type { DialogEffectCall, DialogService } from '../../src/ports/dialog-service';
+import { tx } from '../../src/engine/prompt';
+import type { IncomingTurn } from '../../src/engine/turn';
 import { startTestApp, type TestApp } from '../support/app-harness';
 
 /**
@@ -47,6 +49,12 @@ const toyPlugin: DialogPlugin = {
 
 /** A fake service: records what it was asked, hands a ticket back on the early effect. */
 class ToyService implements DialogService {
+  readonly actionPrefixes = ['toy:'];
+  readonly presses: string[] = [];
+  act(turn: IncomingTurn) {
+    this.presses.push(`${turn.action?.id}=${turn.action?.value}`);
+    return Promise.resolve([{ kind: 'message' as const, text: tx('bot.dialog.continue') }]);
+  }
   readonly calls: Array<Pick<DialogEffectCall, 'name' | 'payload'> & { context: Record<string, string> }> = [];
   handle(call: DialogEffectCall) {
     this.calls.push({ name: call.name, payload: call.payload, context: call.session.context });
@@ -127,6 +135,12 @@ describe('the dialog registry', () => {
     await app.say('mira', 'nej');
     const after = await app.stores.sessions.ofUser(app.userId('mira'));
     expect(after.map((s) => [s.key, s.stepId])).toEqual([[app.userId('mira'), 'on_behalf']]);
+  });
+
+  it('hands a press of a button the service owns to that service', async () => {
+    await app.press('kim', 'toy:take', 'T-1');
+    expect(toy.presses).toEqual(['toy:take=T-1']);
+    expect(app.notifier.lastTextOf(app.dm('kim'))).toBe('Fortsätt');
   });
 
   it('shows the registered dialogs in the menu', async () => {
