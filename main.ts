@@ -9,10 +9,12 @@ import { createConsoleAdapter, type ConsoleAdapter } from './adapters/console';
 import { createWebAdapter } from './adapters/web';
 import { DISTRICT_SERVICE, districtPlugin } from './dialogs/district';
 import { REPORT_SERVICE, reportPlugin } from './dialogs/report';
+import { INVENTORY_SERVICE, riskInventoryPlugin } from './dialogs/risk-inventory';
 import { createBot } from './src/bot/create-bot';
 import { createReportIntake } from './src/cases/report-intake';
 import { DialogRegistry, type DialogPlugin } from './src/engine/registry';
 import type { DialogService } from './src/ports/dialog-service';
+import { InventoryService } from './src/inventory/inventory-service';
 import { createDistrictChoice } from './src/profiles/district-choice';
 import { ProfileService } from './src/profiles/profile-service';
 import { CaseService } from './src/cases/case-service';
@@ -116,6 +118,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   const registry = new DialogRegistry([
     reportPlugin(districts),
     districtPlugin(districts),
+    riskInventoryPlugin(districts),
     ...(options.extraDialogs?.plugins ?? []),
   ]);
   const engine = createEngine(registry.all().map((plugin) => plugin.dialog));
@@ -208,6 +211,15 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   const services = {
     [REPORT_SERVICE]: createReportIntake({ cases, directory, profiles, clock, logger }),
     [DISTRICT_SERVICE]: createDistrictChoice(directory, profiles),
+    [INVENTORY_SERVICE]: new InventoryService({
+      directory,
+      keyValues: stores.keyValues,
+      leases: stores.leases,
+      profiles,
+      notifier,
+      clock,
+      logger,
+    }),
     ...options.extraDialogs?.services,
   };
   let serverUrl = '';

@@ -26,6 +26,8 @@ import { statisticsEn } from './en/statistics';
 import { repeatSv } from './sv/repeat';
 import { repeatEn } from './en/repeat';
 import { registrySv } from './sv/registry';
+import { inventorySv } from './sv/inventory';
+import { inventoryEn } from './en/inventory';
 import { registryEn } from './en/registry';
 
 /** A flat map from key to wording, with `{name}` placeholders. */
@@ -48,6 +50,7 @@ export const catalogs: Record<Language, Catalog> = {
     ...statisticsSv,
     ...repeatSv,
     ...registrySv,
+    ...inventorySv,
   },
   en: {
     ...engineEn,
@@ -64,5 +67,6 @@ export const catalogs: Record<Language, Catalog> = {
     ...statisticsEn,
     ...repeatEn,
     ...registryEn,
+    ...inventoryEn,
   },
 };

@@ -146,6 +146,10 @@ describe('the dialog registry', () => {
   it('shows the registered dialogs in the menu', async () => {
     await app.say('mira', 'meny');
     const starts = app.notifier.actions(app.dm('mira'), ACTION.start).map((a) => `${a.value}:${a.label}`);
-    expect(starts).toEqual(['report:Rapportera en händelse', 'toy:Mina ärenden']);
+    expect(starts).toEqual([
+      'report:Rapportera en händelse',
+      'risk-inventory:Riskinventering inför ett möte',
+      'toy:Mina ärenden',
+    ]);
   });
 });
