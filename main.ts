@@ -157,6 +157,12 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
           ...(config.MicrosoftAppPassword ? { appPassword: config.MicrosoftAppPassword } : {}),
           appType: config.MicrosoftAppType,
           ...(config.MicrosoftAppTenantId ? { tenantId: config.MicrosoftAppTenantId } : {}),
+          ...(config.MicrosoftAppCertificateThumbprint
+            ? { certificateThumbprint: config.MicrosoftAppCertificateThumbprint }
+            : {}),
+          ...(config.MicrosoftAppCertificateKeyFile
+            ? { certificateKeyFile: config.MicrosoftAppCertificateKeyFile }
+            : {}),
           devNoAuth: config.TEAMS_DEV_NO_AUTH,
         },
         adapterDeps,

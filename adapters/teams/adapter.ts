@@ -28,16 +28,19 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
   }
   // Without an app id botbuilder's MultiTenant path is the one that runs with authentication off; SingleTenant and
   // MSI insist on an id and tenant.
-  // Only these four settings are passed on purpose: giving botbuilder any endpoint of its own (say, an OpenID
-  // metadata url) switches it to a fully custom cloud in which the token issuer check is left empty.
-  const adapter = new CloudAdapter(
-    new StrictBotFrameworkAuthentication({
-      MicrosoftAppId: settings.appId ?? '',
-      MicrosoftAppPassword: settings.appPassword ?? '',
-      MicrosoftAppType: settings.appId ? settings.appType : 'MultiTenant',
-      MicrosoftAppTenantId: settings.tenantId ?? '',
-    }),
-  );
+  // Only these settings are passed on purpose: giving botbuilder any endpoint of its own (say, an OpenID metadata
+  // url) switches it to a fully custom cloud in which the token issuer check is left empty.
+  const credentials = {
+    MicrosoftAppId: settings.appId ?? '',
+    MicrosoftAppPassword: settings.appPassword ?? '',
+    MicrosoftAppType: settings.appId ? settings.appType : 'MultiTenant',
+    MicrosoftAppTenantId: settings.tenantId ?? '',
+    // A certificate instead of a client secret: botbuilder signs its token requests with the private key.
+    ...(settings.certificateKey
+      ? { CertificateThumbprint: settings.certificateThumbprint ?? '', CertificatePrivateKey: settings.certificateKey }
+      : {}),
+  };
+  const adapter = new CloudAdapter(new StrictBotFrameworkAuthentication(credentials));
   adapter.onTurnError = createErrorBoundary(deps);
   const refs = createConversationRefs(deps.keyValues);
   const application = createTeamsApplication({ ...deps, refs });
@@ -52,15 +55,7 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
   });
 
   const appId = settings.appId;
-  const fetchToken = appId
-    ? (config.fetchToken ??
-      botFrameworkTokenFetcher({
-        appId,
-        appType: settings.appType,
-        ...(settings.appPassword ? { appPassword: settings.appPassword } : {}),
-        ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
-      }))
-    : null;
+  const fetchToken = appId ? (config.fetchToken ?? botFrameworkTokenFetcher(appId, credentials)) : null;
 
   return {
     platform: 'teams',

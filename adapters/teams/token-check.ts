@@ -5,29 +5,17 @@ import type { ReadinessResult } from '../../src/ports/platform-adapter';
 /** Fetches a token for calling the Bot Connector, as sending a message would. */
 export type FetchToken = () => Promise<string>;
 
-/** The settings a token fetch needs (those the adapter was started with). */
-export interface TokenSettings {
-  appId: string;
-  appPassword?: string;
-  appType: 'SingleTenant' | 'MultiTenant' | 'UserAssignedMSI';
-  tenantId?: string;
-}
-
 /**
- * A token fetcher with the same credentials botbuilder uses to send (client secret or managed identity). The
- * credentials object is made once, so MSAL's token cache answers repeated probes without asking Entra ID again.
+ * A token fetcher with the same credentials botbuilder uses to send (the configuration the adapter was built with:
+ * client secret, certificate or managed identity). The credentials object is made once, so MSAL's token cache
+ * answers repeated probes without asking Entra ID again.
  */
-export function botFrameworkTokenFetcher(settings: TokenSettings): FetchToken {
+export function botFrameworkTokenFetcher(appId: string, configuration: Record<string, string>): FetchToken {
   let credentials: Promise<{ getToken(forceRefresh?: boolean): Promise<string> }> | null = null;
   return async () => {
-    credentials ??= new ConfigurationServiceClientCredentialFactory({
-      MicrosoftAppId: settings.appId,
-      MicrosoftAppPassword: settings.appPassword ?? '',
-      MicrosoftAppType: settings.appType,
-      MicrosoftAppTenantId: settings.tenantId ?? '',
-    })
+    credentials ??= new ConfigurationServiceClientCredentialFactory(configuration)
       .createCredentials(
-        settings.appId,
+        appId,
         AuthenticationConstants.ToChannelFromBotOAuthScope,
         AuthenticationConstants.ToChannelFromBotLoginUrl,
         true,

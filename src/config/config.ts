@@ -55,6 +55,8 @@ export const envSchema = z
     MicrosoftAppId: guid('the Azure Bot\'s "Microsoft App ID", or the app registration\'s "Application (client) ID"'),
     MicrosoftAppPassword: optionalText,
     MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    MicrosoftAppCertificateThumbprint: optionalText,
+    MicrosoftAppCertificateKeyFile: optionalText,
     MicrosoftAppTenantId: guid('"Directory (tenant) ID" on the app registration\'s Overview page'),
     TEAMS_DEV_NO_AUTH: flag,
     WEB_DEMO: optionalFlag,
@@ -111,8 +113,17 @@ export const envSchema = z
         message: 'is needed when other SLACK_ variables are set',
       });
     }
-    if (env.MicrosoftAppId && !env.MicrosoftAppPassword && env.MicrosoftAppType !== 'UserAssignedMSI') {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is needed with MicrosoftAppId' });
+    if (
+      env.MicrosoftAppId &&
+      !env.MicrosoftAppPassword &&
+      !env.MicrosoftAppCertificateKeyFile &&
+      env.MicrosoftAppType !== 'UserAssignedMSI'
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MicrosoftAppPassword'],
+        message: 'is needed with MicrosoftAppId (or a certificate: MicrosoftAppCertificateThumbprint and …KeyFile)',
+      });
     }
     if (env.MicrosoftAppId && env.MicrosoftAppType === 'SingleTenant' && !env.MicrosoftAppTenantId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is needed for a SingleTenant app' });
