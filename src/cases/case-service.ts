@@ -4,8 +4,8 @@ import { VaktpostError } from '../domain/errors';
 import type { NotificationDraft } from '../domain/notification';
 import type { Language, Report } from '../domain/report';
 import type { Directory } from '../directory/directory';
-import type { Card, CardSection, OutgoingMessage } from '../engine/prompt';
-import { tx } from '../engine/prompt';
+import type { Card, CardSection, OutgoingMessage, Text } from '../engine/prompt';
+import { raw, tx } from '../engine/prompt';
 import type { CaseRepository } from '../ports/case-repository';
 import type { CounterStore } from '../ports/counter-store';
 import { mayTake, roleOn, seesDetails, type CaseRole } from './access';
@@ -121,7 +121,7 @@ export class CaseService {
       return this.withEvent(taken, 'taken', actor, now, undefined, [
         ...(await this.alertNotifications(taken, 'taken', now)),
         ...(await this.ownerNotifications(taken, 'taken', now)),
-        ...this.memberNotifications(taken, 'taken', now),
+        ...this.memberNotifications(taken, 'taken', now, 'taken'),
       ]);
     });
   }
@@ -169,7 +169,7 @@ export class CaseService {
       const drafts = [
         ...(await this.alertNotifications(next, `handover-${c.timeline.length}`, now)),
         ...(await this.ownerNotifications(next, `handover-${c.timeline.length}`, now)),
-        ...this.memberNotifications(next, `handover-${c.timeline.length}`, now),
+        ...this.memberNotifications(next, `handover-${c.timeline.length}`, now, 'handover'),
       ];
       if (previous) {
         drafts.push(
@@ -247,10 +247,11 @@ export class CaseService {
       for (const officerId of municipality.securityOfficers) {
         const officer = this.deps.directory.person(officerId);
         if (!officer) continue;
-        for (const address of this.deps.routing.dmAddresses(officer)) {
+        // Cards for a person follow that person's language.
+        for (const { address, language } of await this.dmTargets([officer])) {
           drafts.push(
             this.draft(next, `shared-${c.timeline.length}`, address, now, {
-              language: 'sv',
+              language,
               prompt: { kind: 'card', card: caseViewCard(next, this.districtName(next), 'municipality', []) },
             }),
           );
@@ -273,7 +274,7 @@ export class CaseService {
       const next: Case = { ...c, status: 'closed', closeReason: why, pendingHandover: null };
       const drafts = [
         ...(await this.alertNotifications(next, `closed-${c.timeline.length}`, now)),
-        ...this.memberNotifications(next, `closed-${c.timeline.length}`, now),
+        ...this.memberNotifications(next, `closed-${c.timeline.length}`, now, 'closed'),
       ];
       return this.withEvent(next, 'closed', actor, now, why ?? undefined, drafts);
     });
@@ -286,7 +287,10 @@ export class CaseService {
       if (c.status !== 'closed') return null;
       const next: Case = { ...c, status: c.owner ? 'open' : 'new', closeReason: null };
       // The channel's alert said "closed": replace it, so the district sees the case is open again.
-      const drafts = await this.alertNotifications(next, `reopened-${c.timeline.length}`, now);
+      const drafts = [
+        ...(await this.alertNotifications(next, `reopened-${c.timeline.length}`, now)),
+        ...this.memberNotifications(next, `reopened-${c.timeline.length}`, now, 'reopened'),
+      ];
       return this.withEvent(next, 'reopened', actor, now, undefined, drafts);
     });
   }
@@ -380,7 +384,7 @@ export class CaseService {
     return result;
   }
 
-  districtName(c: Case): string {
+  districtName(c: Pick<Case, 'districtId'>): string {
     return this.deps.directory.district(c.districtId)?.name ?? c.districtId;
   }
 
@@ -439,7 +443,7 @@ export class CaseService {
     const channels = await this.deps.routing.alertChannels(c.districtId);
     const targets =
       channels.length > 0
-        ? channels.map((address) => ({ address, language: 'sv' as Language }))
+        ? channels.map((address) => ({ address, language: this.deps.directory.channelLanguage(c.districtId) }))
         : await this.dmTargets(this.deps.directory.responders(c.districtId));
     return targets.map((t) => this.draft(c, `alert-${event}`, t.address, now, message(t.language)));
   }
@@ -468,19 +472,40 @@ export class CaseService {
     ];
   }
 
-  /** Tells the member who is helping them now (or that the case is closed). */
-  private memberNotifications(c: Case, event: string, now: Date): NotificationDraft[] {
+  /**
+   * Tells the member in plain words what happened to their case (DOMAIN rule 15): who took it and that they will be
+   * in touch, who took it over, that it was closed and why, that it was opened again. The reporter who owns the case
+   * (a contact filing for someone) hears nothing from themselves.
+   */
+  private memberNotifications(
+    c: Case,
+    event: string,
+    now: Date,
+    kind: 'taken' | 'handover' | 'closed' | 'reopened',
+  ): NotificationDraft[] {
     if (c.owner && c.owner.userId === c.reporter.userId) return [];
+    const name = c.owner?.displayName ?? '';
     const text =
-      c.status === 'closed'
-        ? tx('case.member.closed', { number: c.number })
-        : tx('case.member.helper', { name: c.owner?.displayName ?? '', number: c.number });
+      kind === 'closed'
+        ? c.closeReason
+          ? tx('case.member.closed_reason', { number: c.number, name, reason: raw(c.closeReason) })
+          : tx('case.member.closed', { number: c.number, name })
+        : kind === 'reopened'
+          ? tx('case.member.reopened', { number: c.number })
+          : tx(kind === 'taken' ? 'case.member.helper' : 'case.member.handed_over', { name, number: c.number });
     return [
       this.draft(c, `member-${event}`, c.reporter.address, now, {
         language: c.reporter.language,
         prompt: { kind: 'message', text },
       }),
     ];
+  }
+
+  /** Who has the case while nobody has taken it: the district's contacts, or the central contact (DOMAIN rule 6). */
+  recipientsText(c: Pick<Case, 'districtId'>): Text {
+    return this.deps.directory.hasOwnContacts(c.districtId)
+      ? tx('case.recipients.district', { district: this.districtName(c) })
+      : tx('case.recipients.central');
   }
 
   private draft(c: Case, event: string, address: string, now: Date, message: OutgoingMessage): NotificationDraft {

@@ -68,7 +68,11 @@ export function createReportIntake(deps: ReportIntakeDeps): DialogService {
     const district = deps.cases.districtName(c);
     const received = c.owner
       ? message('bot.submitted.owned', { number: c.number, district })
-      : message(c.urgent ? 'bot.submitted.urgent' : 'bot.submitted', { number: c.number, district });
+      : message(c.urgent ? 'bot.submitted.urgent' : 'bot.submitted', {
+          number: c.number,
+          // A district without contacts of its own is served by the central contact: say so, not "the contacts of X".
+          recipients: deps.cases.recipientsText(c),
+        });
     return { prompts: [received] };
   }
 

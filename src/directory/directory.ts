@@ -1,5 +1,6 @@
 import { userIdOf } from '../domain/address';
 import { foldForMatch } from '../engine/sanitize';
+import type { Language } from '../domain/report';
 import type { DirectoryData, District, Municipality, Person } from './schema';
 
 /** Read-only questions about who is who, answered from the validated directory file. */
@@ -53,6 +54,16 @@ export class Directory {
       this.data.districts.find((d) => d.members.includes(person.id)) ??
       this.data.districts.find((d) => d.contacts.includes(person.id))
     );
+  }
+
+  /** The language the district's channels are written to in: `language` in the directory, Swedish by default. */
+  channelLanguage(districtId: string): Language {
+    return this.district(districtId)?.language ?? 'sv';
+  }
+
+  /** True when the district has security contacts of its own; otherwise its cases go to the central contact. */
+  hasOwnContacts(districtId: string): boolean {
+    return (this.district(districtId)?.contacts ?? []).some((id) => this.person(id) !== undefined);
   }
 
   /** The security contacts of a district; the central contact where the district has none (DOMAIN rule 6). */

@@ -46,6 +46,8 @@ export const districtSchema = z
      */
     alertChannels: z.record(platformName, z.string().min(1).max(200)).default({}),
     municipality: id.optional(),
+    /** The language of the district's channel alerts and digests (`sv` or `en`); Swedish unless set. */
+    language: z.enum(['sv', 'en']).default('sv'),
   })
   .strict();
 export type District = z.infer<typeof districtSchema>;

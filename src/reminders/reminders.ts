@@ -7,6 +7,7 @@ import type { Language } from '../domain/report';
 import type { Directory } from '../directory/directory';
 import type { Person } from '../directory/schema';
 import type { OutgoingMessage } from '../engine/prompt';
+import { tx } from '../engine/prompt';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
 import type { LeaseStore } from '../ports/lease';
@@ -187,7 +188,7 @@ export class Reminders {
     const channels = await this.deps.routing.alertChannels(c.districtId);
     const district: Target[] =
       channels.length > 0
-        ? channels.map((address) => ({ address, language: 'sv' }))
+        ? channels.map((address) => ({ address, language: this.deps.directory.channelLanguage(c.districtId) }))
         : (await this.dmTargets(this.deps.directory.responders(c.districtId))).filter(
             (t) => !centralAddresses.has(t.address),
           );
@@ -197,7 +198,27 @@ export class Reminders {
       message,
       createdAt: at.toISOString(),
     });
+    // The member is never left in silence (DOMAIN rule 15): at the first escalation they hear that nobody has taken
+    // the case yet and whom we have alerted now. Later escalations only go to the contacts.
+    const member: NotificationDraft[] =
+      n === 1
+        ? [
+            draft(
+              { address: c.reporter.address, language: c.reporter.language },
+              {
+                language: c.reporter.language,
+                prompt: {
+                  kind: 'message',
+                  text: this.deps.directory.hasOwnContacts(c.districtId)
+                    ? tx('case.member.escalated', { number: c.number, district: districtName })
+                    : tx('case.member.escalated_central', { number: c.number }),
+                },
+              },
+            ),
+          ]
+        : [];
     return [
+      ...member,
       ...district.map((t) =>
         draft(t, {
           language: t.language,
@@ -231,7 +252,7 @@ export class Reminders {
       const channels = await this.deps.routing.alertChannels(digest.districtId);
       const targets: Target[] =
         channels.length > 0
-          ? channels.map((address) => ({ address, language: 'sv' }))
+          ? channels.map((address) => ({ address, language: this.deps.directory.channelLanguage(digest.districtId) }))
           : await this.dmTargets(this.deps.directory.responders(digest.districtId));
       for (const target of targets) {
         entry(target).untaken.push({

@@ -237,7 +237,7 @@ describe('hand-over', () => {
     expect(accepted.pendingHandover).toBeNull();
     await world.flush();
     expect(textAt(dm('kim'))).toContain(`Alex Andrakontakt har tagit över ärende ${c.number}`);
-    expect(textAt(dm('mira'))).toContain(`Alex Andrakontakt har tagit ditt ärende ${c.number}`);
+    expect(textAt(dm('mira'))).toContain(`Ditt ärende ${c.number} har lämnats över till Alex Andrakontakt`);
     expect(world.notifier.current(CHANNEL, `alert:${c.id}`)?.text).toContain('Tas om hand av Alex Andrakontakt');
     // The former owner is an ordinary contact again.
     expect(await outcome(() => world.cases.tick(c.id, world.actor('kim'), 'not_alone', null, world.now()))).toBe(

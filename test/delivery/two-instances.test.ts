@@ -80,6 +80,7 @@ const EXPECTED = {
   [`${dm('cecilia')} Daglig påminnelse 2 mars 2026`]: 1,
   [`${dm('kim')} Daglig påminnelse 2 mars 2026`]: 1,
   [`${dm('vera')} Daglig påminnelse 2 mars 2026`]: 1,
+  [`${dm('mira')} Ingen har tagit ditt ärende VP-… än. Vi har nu påmint säkerhetsansvariga i Norrby och larmat partiets centrala säkerhetsansvariga. Du får veta här så fort någon tar det. Är någon i fara: ring 112.`]: 1,
 };
 
 /**

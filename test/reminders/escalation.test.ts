@@ -81,7 +81,12 @@ describe('escalation of a case nobody takes', () => {
     await world.flush();
 
     expect([...report.notificationIds].sort()).toEqual(
-      [`${c.id}:escalation-1:${CHANNEL}`, `${c.id}:escalation-1:${dm('cecilia')}`].sort(),
+      [
+        `${c.id}:escalation-1:${CHANNEL}`,
+        `${c.id}:escalation-1:${dm('cecilia')}`,
+        // The member hears that nobody has taken it yet and whom we alerted.
+        `${c.id}:escalation-1:${dm('mira')}`,
+      ].sort(),
     );
     const again = world.sent.to(CHANNEL)[1];
     expect(again?.message.updateKey).toBeUndefined();

@@ -42,7 +42,7 @@ describe('npm run remind', () => {
       'Sweep at 2026-03-02T07:00:00.000Z (digest + escalation)',
       'Digests queued: 3 (queued before for this date: 0)',
       `Escalated: ${urgent.number} (reminder 1)`,
-      'Notifications: 6 queued, 6 sent, 0 waiting for a retry, 0 undeliverable (rerouted)',
+      'Notifications: 7 queued, 7 sent, 0 waiting for a retry, 0 undeliverable (rerouted)',
     ]);
     expect(outcome.notificationIds).toContain('digest:2026-03-02:web:channel:norrby');
     expect(world.sent.to(CHANNEL).map((m) => m.text.split('\n')[0])).toEqual(

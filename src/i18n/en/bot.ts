@@ -6,9 +6,9 @@ export const botEn: Record<string, string> = {
   'bot.district.label': 'District',
   'bot.district.saved': 'Thank you. I have saved the district {district}.',
   'bot.submitted':
-    'Thank you. Your report is received as case {number} and has gone to the security contacts of {district}. You will hear here when someone has taken it.',
+    'Thank you. Your report is received as case {number} and has gone to {recipients}. You will hear here when someone has taken it.',
   'bot.submitted.urgent':
-    'Thank you. Your report is received as URGENT case {number} and has gone to the security contacts of {district}. If you have not called 112 yet, do it now.',
+    'Thank you. Your report is received as URGENT case {number} and has gone to {recipients}. If you have not called 112 yet, do it now.',
   'bot.submitted.owned':
     'The report is saved as case {number} in {district}. You took the first call and own the follow-up.',
   'bot.cases.open_title': 'Open cases in your districts',

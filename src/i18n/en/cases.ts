@@ -65,6 +65,17 @@ export const casesEn: Record<string, string> = {
   'case.member.helper':
     '{name} has taken your case {number} and will help you with the follow-up. You will be contacted. If anyone is in danger: call 112.',
   'case.member.closed': 'Your case {number} is closed. Get in touch if anything happens again and we reopen it.',
+  'case.member.handed_over':
+    'Your case {number} has been handed over to {name}, who helps you from now on. {name} will be in touch with you soon.',
+  'case.member.closed_reason':
+    'Your case {number} is closed. {name} wrote why: "{reason}". If anything happens again, write here and we reopen it.',
+  'case.member.reopened': 'Your case {number} has been opened again. You will hear here who is helping you.',
+  'case.member.escalated':
+    "Nobody has taken your case {number} yet. We have now reminded the security contacts of {district} and alerted the party's central security contact. You will hear here as soon as someone takes it. If anyone is in danger: call 112.",
+  'case.member.escalated_central':
+    "Nobody has taken your case {number} yet. We have now alerted the party's central security contact again. You will hear here as soon as someone takes it. If anyone is in danger: call 112.",
+  'case.recipients.district': 'the security contacts of {district}',
+  'case.recipients.central': "the party's central security contact",
   'case.member_status.waiting': 'Received – waiting for a security contact to take it',
   'case.member_status.new': 'Received',
   'case.member_status.open': 'Someone is helping you',

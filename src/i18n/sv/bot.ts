@@ -6,9 +6,9 @@ export const botSv: Record<string, string> = {
   'bot.district.label': 'Distrikt',
   'bot.district.saved': 'Tack. Jag har sparat distriktet {district}.',
   'bot.submitted':
-    'Tack. Din rapport är mottagen som ärende {number} och har gått till säkerhetsansvariga i {district}. Du får veta här när någon har tagit den.',
+    'Tack. Din rapport är mottagen som ärende {number} och har gått till {recipients}. Du får veta här när någon har tagit den.',
   'bot.submitted.urgent':
-    'Tack. Din rapport är mottagen som AKUT ärende {number} och har gått till säkerhetsansvariga i {district}. Har du inte redan ringt 112 – gör det nu.',
+    'Tack. Din rapport är mottagen som AKUT ärende {number} och har gått till {recipients}. Har du inte redan ringt 112 – gör det nu.',
   'bot.submitted.owned':
     'Rapporten är sparad som ärende {number} i {district}. Du har tagit första samtalet och är ansvarig för uppföljningen.',
   'bot.cases.open_title': 'Öppna ärenden i dina distrikt',

@@ -66,6 +66,17 @@ export const casesSv: Record<string, string> = {
   'case.member.helper':
     '{name} har tagit ditt ärende {number} och hjälper dig med uppföljningen. Du blir kontaktad. Är någon i fara: ring 112.',
   'case.member.closed': 'Ditt ärende {number} är avslutat. Hör av dig om något händer igen, så öppnar vi det.',
+  'case.member.handed_over':
+    'Ditt ärende {number} har lämnats över till {name}, som hjälper dig från och med nu. {name} hör av sig till dig snart.',
+  'case.member.closed_reason':
+    'Ditt ärende {number} är avslutat. {name} skrev varför: "{reason}". Händer något igen, skriv här, så öppnar vi det.',
+  'case.member.reopened': 'Ditt ärende {number} är öppnat igen. Du får veta här vem som hjälper dig.',
+  'case.member.escalated':
+    'Ingen har tagit ditt ärende {number} än. Vi har nu påmint säkerhetsansvariga i {district} och larmat partiets centrala säkerhetsansvariga. Du får veta här så fort någon tar det. Är någon i fara: ring 112.',
+  'case.member.escalated_central':
+    'Ingen har tagit ditt ärende {number} än. Vi har nu larmat partiets centrala säkerhetsansvariga igen. Du får veta här så fort någon tar det. Är någon i fara: ring 112.',
+  'case.recipients.district': 'säkerhetsansvariga i {district}',
+  'case.recipients.central': 'partiets centrala säkerhetsansvariga',
   'case.member_status.waiting': 'Mottaget – väntar på att en säkerhetsansvarig tar det',
   'case.member_status.new': 'Mottaget',
   'case.member_status.open': 'Någon hjälper dig',
