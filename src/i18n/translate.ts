@@ -14,14 +14,35 @@ export function translate(language: Language, text: Text): string {
   if ('raw' in text) return text.raw;
   if ('time' in text) return formatTime(language, text.time, text.style);
   if ('join' in text) return text.join.map((part) => translate(language, part)).join(text.separator ?? ', ');
-  const template = catalogs[language][text.key];
-  if (template === undefined) throw new Error(`i18n: missing key "${text.key}" for language "${language}"`);
   const params = text.params ?? {};
+  const template = pluralOf(language, text.key, params.count) ?? catalogs[language][text.key];
+  if (template === undefined) throw new Error(`i18n: missing key "${text.key}" for language "${language}"`);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
+    if (typeof value === 'number') return NUMBERS[language].format(value);
     return typeof value === 'object' ? translate(language, value) : String(value);
   });
+}
+
+const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
+const PLURALS: Record<Language, Intl.PluralRules> = {
+  sv: new Intl.PluralRules(LOCALES.sv),
+  en: new Intl.PluralRules(LOCALES.en),
+};
+// "4 000" in Swedish, "4,000" in English.
+const NUMBERS: Record<Language, Intl.NumberFormat> = {
+  sv: new Intl.NumberFormat(LOCALES.sv),
+  en: new Intl.NumberFormat(LOCALES.en),
+};
+
+/**
+ * Real plurals: a key may have a singular form `<key>#one` ("1 fil" / "3 filer"), chosen by the language's plural
+ * rules for the parameter `count`.
+ */
+function pluralOf(language: Language, key: string, count: TextParam | undefined): string | undefined {
+  if (typeof count !== 'number') return undefined;
+  return PLURALS[language].select(count) === 'one' ? catalogs[language][`${key}#one`] : undefined;
 }
 
 /** Shorthand: translate a key directly. */

@@ -552,7 +552,8 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
     it('refuses 10,000 characters with the limit in the message and stores nothing', () => {
       const t = upToDescription(language).say('x'.repeat(10_000));
       expect(t.last[0]).toBe(`bot: ${say('engine.invalid.too_long', { max: 4000, length: 10000 })}`);
-      expect(t.last[0]).toContain('4000');
+      // The limit reads as people write numbers: 4 000 in Swedish, 4,000 in English.
+      expect(t.last[0]).toContain(language === 'sv' ? '4\u00a0000' : '4,000');
       expect(t.session?.stepId).toBe('description');
       expect(t.session?.answers.description).toBeUndefined();
     });
