@@ -74,7 +74,7 @@ describe('a member reports and a contact takes the case', () => {
 
     // The member gave no consent to share with the municipality, and the bot says so.
     await app.press('kim', ACTION.caseShare, c?.id ?? '');
-    expect(app.notifier.lastTextOf(app.dm('kim'))).toContain('har inte samtyckt till att ärendet delas med kommunen');
+    expect(app.notifier.lastTextOf(app.dm('kim'))).toContain('har inte sagt ja till att ärendet delas med kommunen');
 
     // Kim ticks an item with a note from the case card.
     const tick = app.notifier.actions(app.dm('kim'), ACTION.caseTick).find((a) => a.label.startsWith('Första'));
@@ -139,7 +139,7 @@ describe('the member’s district', () => {
     app = await startTestApp();
   });
 
-  const districtQuestion = 'Vilket distrikt hör du (eller den utsatte) till?';
+  const districtQuestion = 'Vilket distrikt hör du (eller den utsatta) till?';
   const casesOf = (account: string) => app.stores.cases.list({ reporterUserId: app.userId(account) });
 
   it('is asked once of a member the directory does not know, remembered, and changed with "distrikt"', async () => {

@@ -367,7 +367,7 @@ describe('sharing with the municipality', () => {
     await world.cases.take(c.id, world.actor('kim'), world.now());
     const refused = await outcome(() => world.cases.share(c.id, world.actor('kim'), world.now()));
     expect(refused).toBe('case.no_consent');
-    expect(translate('sv', { key: `error.${refused}` })).toContain('har inte samtyckt');
+    expect(translate('sv', { key: `error.${refused}` })).toContain('har inte sagt ja');
     expect(await outcome(() => world.cases.view(c.id, 'console:sam'))).toBe('case.not_found');
     expect((await world.stores.cases.get(c.id))?.sharedWithMunicipality).toBeNull();
   });

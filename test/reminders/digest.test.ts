@@ -48,7 +48,7 @@ describe('the daily digest', () => {
         '# Dina öppna ärenden (2)',
         'Försenade punkter: 1 · Snart: 3',
         `AKUT ${second.number} · inkom 12 mars 2026`,
-        `⚠ Försenad: ${item('not_alone')} – skulle vara klar 13 mars 2026`,
+        `⚠ Försenad: ${item('not_alone')} – skulle ha varit klar 13 mars 2026`,
         '[Visa]',
         `${first.number} · inkom 2 mars 2026`,
         `Snart: ${item('initial_followup')} – senast 16 mars 2026`,
@@ -181,7 +181,7 @@ describe('the 14-day initial follow-up conversation in the daily digest', () => 
       lineOfDay.push(`day ${day}: ${text.split('\n')[4]}`);
     }
     const soon = `Snart: ${item('initial_followup')} – senast 16 mars 2026`;
-    const late = `⚠ Försenad: ${item('initial_followup')} – skulle vara klar 16 mars 2026`;
+    const late = `⚠ Försenad: ${item('initial_followup')} – skulle ha varit klar 16 mars 2026`;
     const nothing = t('sv', 'reminder.digest.nothing_due');
     expect(lineOfDay).toEqual([
       ...Array.from({ length: 11 }, (_, i) => `day ${i + 1}: ${nothing}`),

@@ -39,9 +39,9 @@ describe('escalation of a case nobody takes', () => {
     expect(first.escalations).toEqual([{ caseId: c.id, number: c.number, n: 1 }]);
     expect(titles(CHANNEL)).toEqual([`AKUT ärende ${c.number}`, `AKUT och fortfarande inte taget: ärende ${c.number}`]);
     expect(titles(dm('cecilia'))).toEqual([`AKUT, eskalerat till dig: ärende ${c.number}`]);
-    expect(world.sent.lastTextOf(CHANNEL)).toContain('Ingen har tagit ärendet på 30 min (påminnelse 1).');
+    expect(world.sent.lastTextOf(CHANNEL)).toContain('Ingen har tagit ärendet på 30 minuter (påminnelse 1).');
     expect(world.sent.lastTextOf(dm('cecilia'))).toContain(
-      'Ingen i Norrby har tagit ärendet på 30 min (påminnelse 1).',
+      'Ingen i Norrby har tagit ärendet på 30 minuter (påminnelse 1).',
     );
 
     // The sweeps in between (every five minutes) add nothing.
@@ -55,7 +55,7 @@ describe('escalation of a case nobody takes', () => {
     expect(second.escalations.map((e) => e.n)).toEqual([2]);
     expect(world.sent.lastTextOf(CHANNEL)).toContain('(påminnelse 2)');
     expect(world.sent.lastTextOf(dm('cecilia'))).toContain(
-      'Ingen i Norrby har tagit ärendet på 60 min (påminnelse 2).',
+      'Ingen i Norrby har tagit ärendet på 60 minuter (påminnelse 2).',
     );
 
     // Cecilia takes it from her escalation: the ladder stops.
@@ -123,8 +123,8 @@ describe('escalation of a case nobody takes', () => {
       `Fortfarande inte taget: ärende ${c.number}`,
     ]);
     expect(world.sent.to(dm('cecilia')).map((m) => m.text.split('\n')[1])).toEqual([
-      'Ingen i Norrby har tagit ärendet på 4 tim (påminnelse 1). Som central säkerhetsansvarig kan du ta det själv eller få någon i distriktet att ta det.',
-      'Ingen i Norrby har tagit ärendet på 8 tim (påminnelse 2). Som central säkerhetsansvarig kan du ta det själv eller få någon i distriktet att ta det.',
+      'Ingen i Norrby har tagit ärendet på 4 timmar (påminnelse 1). Som central säkerhetsansvarig kan du ta det själv eller få någon i distriktet att ta det.',
+      'Ingen i Norrby har tagit ärendet på 8 timmar (påminnelse 2). Som central säkerhetsansvarig kan du ta det själv eller få någon i distriktet att ta det.',
     ]);
 
     await world.take(c.id, 'alex');
@@ -167,7 +167,7 @@ describe('escalation of a case nobody takes', () => {
     await world.flush();
     expect(world.sent.lastTextOf(dm('cecilia'))).toContain(`URGENT, escalated to you: case ${c.number}`);
     expect(world.sent.lastTextOf(dm('cecilia'))).toContain(
-      'Nobody in Norrby has taken this case for 30 min (reminder 1).',
+      'Nobody in Norrby has taken this case for 30 minutes (reminder 1).',
     );
   });
 });

@@ -65,7 +65,8 @@ describe('npm run remind', () => {
       'Escalated: none',
       'Notifications: 0 queued, 0 sent, 0 waiting for a retry, 0 undeliverable (rerouted)',
     ]);
-    expect(world.sent.sent).toHaveLength(4);
+    // Two in the channel, the digest to Kim, the escalation to Cecilia, and word to the member.
+    expect(world.sent.sent).toHaveLength(5);
   });
 
   it('reads its arguments strictly', () => {

@@ -1,6 +1,6 @@
 /** English wording of the bot's commands, confirmations and errors. */
 export const botEn: Record<string, string> = {
-  'bot.district.question': 'Which district do you (or the exposed person) belong to?',
+  'bot.district.question': 'Which district do you (or the person targeted) belong to?',
   'bot.district.hint':
     'So the report reaches the right security contacts. I will remember it; write "district" to change.',
   'bot.district.label': 'District',

@@ -34,7 +34,7 @@ export const casesEn: Record<string, string> = {
   'case.status.open': 'Open',
   'case.status.closed': 'Closed',
   'case.owner.none': 'Nobody yet',
-  'case.owner.none_yet': "Nobody yet – the district's security contacts have your case",
+  'case.owner.none_yet': 'Nobody yet – your case has arrived and is waiting for someone to take it',
   'case.checklist.heading': 'Follow-up',
   'case.checklist.open': '☐ {item} – due {date}',
   'case.checklist.done': '☑ {item} – done {date} ({by})',
@@ -63,7 +63,7 @@ export const casesEn: Record<string, string> = {
   'case.input.close_reason': 'Why is the case closed? (needed when the follow-up is not complete)',
   'case.member.title': 'Your case {number}',
   'case.member.helper':
-    '{name} has taken your case {number} and will help you with the follow-up. You will be contacted. If anyone is in danger: call 112.',
+    '{name} has taken your case {number} and will help you from here. {name} will be in touch with you soon. If anyone is in danger: call 112.',
   'case.member.closed': 'Your case {number} is closed. Get in touch if anything happens again and we reopen it.',
   'case.member.handed_over':
     'Your case {number} has been handed over to {name}, who helps you from now on. {name} will be in touch with you soon.',

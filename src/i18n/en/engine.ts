@@ -35,7 +35,8 @@ export const engineEn: Record<string, string> = {
   'engine.at_summary': 'Press "Send the report" (or write "send"), or choose an answer to change.',
   'engine.stale': 'That question has already been answered. This is where we are now:',
   'engine.missing': 'One answer is still needed before the report can be sent:',
-  'engine.files_received': 'Thank you, I have saved {count} file(s) as evidence. Send more or press "Done".',
+  'engine.files_received': 'Thank you, I now have {count} files saved as evidence. Send more or press "Done".',
+  'engine.files_received#one': 'Thank you, I now have one file saved as evidence. Send more or press "Done".',
   'engine.version_migrated':
     'The report form has been updated since you started. Your answers are kept; we go on here.',
   'engine.version_restart':

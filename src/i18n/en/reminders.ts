@@ -5,7 +5,7 @@ export const remindersEn: Record<string, string> = {
   'reminder.digest.owned_summary': 'Overdue items: {overdue} · Due soon: {soon}',
   'reminder.digest.case_line': '{number} · received {date}',
   'reminder.digest.case_line_urgent': 'URGENT {number} · received {date}',
-  'reminder.digest.item_overdue': '⚠ Overdue: {item} – was due {date}',
+  'reminder.digest.item_overdue': '⚠ Overdue: {item} – should have been done by {date}',
   'reminder.digest.item_due_soon': 'Due soon: {item} – by {date}',
   'reminder.digest.nothing_due': 'Nothing falls due in the next few days.',
   'reminder.digest.untaken_heading': 'Nobody has taken these cases in {district} ({count})',
@@ -22,7 +22,10 @@ export const remindersEn: Record<string, string> = {
   'reminder.escalation.central_title_urgent': 'URGENT, escalated to you: case {number}',
   'reminder.escalation.central_text':
     'Nobody in {district} has taken this case for {duration} (reminder {count}). As the central security contact you can take it yourself or get someone in the district to take it.',
-  'reminder.duration.minutes': '{count} min',
-  'reminder.duration.hours': '{count} h',
+  'reminder.duration.minutes': '{count} minutes',
+  'reminder.duration.minutes#one': '{count} minute',
+  'reminder.duration.hours': '{count} hours',
+  'reminder.duration.hours#one': '{count} hour',
   'reminder.duration.days': '{count} days',
+  'reminder.duration.days#one': '{count} day',
 };

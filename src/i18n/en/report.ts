@@ -23,8 +23,9 @@ export const reportEn: Record<string, string> = {
   'report.relation.hint': 'For example colleague, fellow party member, relative or support person.',
   'report.relation.label': 'Your relation to them',
 
-  'report.reporter_name_role.question': 'What is your name, and what is your role?',
-  'report.reporter_name_role.hint': 'For example your name and your role in the party.',
+  'report.reporter_name_role.question': 'What is your role, for example in the party?',
+  'report.reporter_name_role.hint':
+    'I already have your name. For example a colleague in the council group, or a support person.',
   'report.reporter_name_role.label': 'You, reporting',
 
   'report.target_name.question': 'What is the name of the person who was targeted?',
@@ -44,7 +45,7 @@ export const reportEn: Record<string, string> = {
 
   'report.description.question': 'Describe what happened, in your own words.',
   'report.description.hint':
-    'As much detail as you can manage: what was said or done, word for word if possible. At most 4000 characters.',
+    'As much detail as you can manage: what was said or done, word for word if possible. At most 4,000 characters.',
   'report.description.help':
     'Write it as you remember it and quote the threat word for word if you can. It does not matter if it is incomplete – the security contact can ask more. You can send screenshots and photos later.',
   'report.description.label': 'Description',
@@ -57,8 +58,8 @@ export const reportEn: Record<string, string> = {
   'report.channel.sms': 'Text message (SMS)',
   'report.channel.phone': 'Phone call',
   'report.channel.letter': 'Letter or parcel',
-  'report.channel.in_person_home': 'In person at home',
-  'report.channel.in_person_public': 'In person in a public place',
+  'report.channel.in_person_home': 'Someone came to my home',
+  'report.channel.in_person_public': 'Someone came up to me in a public place',
   'report.channel.meeting': 'At a meeting or session',
   'report.channel.other': 'Some other way',
 
@@ -75,7 +76,7 @@ export const reportEn: Record<string, string> = {
   'report.more.details_intro':
     'Thank you. A few more questions about the details follow. You can skip any of them, and when you have said what you want to say, write "send".',
   'report.part.details': 'More details, all optional: question',
-  'report.more.choice.submit_now': 'Send now with the essentials',
+  'report.more.choice.submit_now': 'Send now',
   'report.more.choice.tell_more': 'Tell more',
 
   'report.ongoing.question': 'Is it still going on, for example with new messages arriving?',
@@ -100,17 +101,17 @@ export const reportEn: Record<string, string> = {
   'report.evidence_note.hint': 'For example a letter in a plastic bag, a voice message, a recording or a call log.',
   'report.evidence_note.label': 'Other evidence',
 
-  'report.police.question': 'Have the police been contacted?',
+  'report.police.question': 'Has anyone talked to the police about this?',
   'report.police.hint': 'Whether to report to the police is for the person targeted to decide. We always recommend it.',
   'report.police.help':
     'If it is acute or still going on: call 112. Otherwise call the police on 114 14 or report at polisen.se. Say that it concerns an elected official and that the event may be linked to their office. Once the report is sent you will get more advice about reporting to the police.',
   'report.police.label': 'Police',
   'report.police.choice.not_contacted': 'No, not yet',
-  'report.police.choice.contacted': 'Yes, contacted but not reported',
-  'report.police.choice.reported': 'Yes, reported to the police',
+  'report.police.choice.contacted': 'Yes, but it is not reported',
+  'report.police.choice.reported': 'Yes, it is reported to the police',
   'report.police.choice.wants_help': 'No, but I want help to report',
 
-  'report.police_when.question': 'When were the police contacted?',
+  'report.police_when.question': 'When did you talk to the police?',
   'report.police_when.label': 'When the police were contacted',
 
   'report.police_case_number.question': 'What case number did the police report get?',
@@ -125,7 +126,7 @@ export const reportEn: Record<string, string> = {
     "The municipality's security officer can, for example, help with protection in the municipality's buildings and at meetings. The case is shared only if you answer yes. If you answer no, or skip the question, only the party's security contacts see it.",
   'report.consent_municipality.label': 'May be shared with the municipality',
 
-  'report.support_needed.question': 'Is support or help needed, for you or for the person targeted?',
+  'report.support_needed.question': 'Do you, or the person targeted, need support or help?',
   'report.support_needed.label': 'Support needed',
 
   'report.support_needs.question': 'What support would help?',
@@ -141,14 +142,14 @@ export const reportEn: Record<string, string> = {
   'report.target_role.hint': 'For example member of the council, a committee or a board.',
   'report.target_role.label': 'Office',
 
-  'report.perpetrator_known.question': 'Is it known who did it?',
-  'report.perpetrator_known.label': 'Perpetrator known',
-  'report.perpetrator_known.choice.known': 'Yes, a known person',
-  'report.perpetrator_known.choice.unknown': 'No, unknown',
+  'report.perpetrator_known.question': 'Do you know who did it?',
+  'report.perpetrator_known.label': 'Knows who it is',
+  'report.perpetrator_known.choice.known': 'Yes, I know who it is',
+  'report.perpetrator_known.choice.unknown': 'No, it is someone unknown',
   'report.perpetrator_known.choice.dont_know': 'Not sure',
 
   'report.perpetrator_count.question': 'Was it one person or several?',
-  'report.perpetrator_count.label': 'Number of perpetrators',
+  'report.perpetrator_count.label': 'One or several',
   'report.perpetrator_count.choice.one': 'One',
   'report.perpetrator_count.choice.several': 'Several',
   'report.perpetrator_count.choice.dont_know': "Don't know",
@@ -156,13 +157,14 @@ export const reportEn: Record<string, string> = {
   'report.perpetrator_description.question': 'Describe the person or people who did it, as well as you can.',
   'report.perpetrator_description.hint':
     'For example gender, approximate age, build and height, dialect, and distinctive features such as scars or clothes.',
-  'report.perpetrator_description.label': 'Description of the perpetrator',
+  'report.perpetrator_description.label': 'Description of the person who did it',
 
-  'report.perpetrator_group.question': 'Do you think the perpetrator belongs to a group or organisation? Which one?',
+  'report.perpetrator_group.question':
+    'Do you think the person who did it belongs to a group or organisation? Which one?',
   'report.perpetrator_group.label': 'Group or organisation',
 
-  'report.perpetrator_others.question': 'Has the perpetrator targeted other elected officials too?',
-  'report.perpetrator_others.label': 'Has targeted other officials',
+  'report.perpetrator_others.question': 'Do you know whether the person has done this to other elected officials?',
+  'report.perpetrator_others.label': 'Has done this to other elected officials',
 
   'report.hate_crime.question':
     'Could it have happened because of hatred of skin colour, origin, religion or sexual orientation?',
@@ -186,7 +188,7 @@ export const reportEn: Record<string, string> = {
   'report.reached_target.hint': 'Sometimes a threat reaches someone else first, for example a colleague or a relative.',
   'report.reached_target.label': 'Reached them',
 
-  'report.experience.question': 'How was what happened experienced?',
+  'report.experience.question': 'How did you (or the person targeted) experience what happened?',
   'report.experience.hint':
     'For example frightening or not, meant seriously or not, or something else. Every reaction is normal.',
   'report.experience.label': 'Experience',
@@ -232,7 +234,7 @@ export const reportEn: Record<string, string> = {
   'report.after.evidence.letter':
     'Letter or parcel: touch it as little as possible, put it in a plastic bag and do not open anything more. If something seems dangerous: leave it, close the door and call 112.',
   'report.after.evidence.in_person':
-    'In person: as soon as you can, write down what happened and what was said, what the person looked like and who saw it.',
+    'If someone came up to you: write down as soon as you can what happened and was said, what the person looked like and who saw it.',
   'report.after.evidence.injury':
     'If anyone was hurt: get medical care and ask for the injuries to be documented. Do it again after a few days – injuries can become more visible with time.',
   'report.after.evidence.property':

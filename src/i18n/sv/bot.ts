@@ -1,6 +1,6 @@
 /** Swedish wording of the bot's commands, confirmations and errors. */
 export const botSv: Record<string, string> = {
-  'bot.district.question': 'Vilket distrikt hör du (eller den utsatte) till?',
+  'bot.district.question': 'Vilket distrikt hör du (eller den utsatta) till?',
   'bot.district.hint':
     'Då når rapporten rätt säkerhetsansvariga. Jag kommer ihåg svaret; skriv "distrikt" för att byta.',
   'bot.district.label': 'Distrikt',
@@ -43,7 +43,7 @@ export const botSv: Record<string, string> = {
   'error.case.closed': 'Ärendet är avslutat. Öppna det igen först.',
   'error.case.not_closed': 'Uppföljningen är inte klar. Skriv varför ärendet ändå ska avslutas, så avslutar jag det.',
   'error.case.no_consent':
-    'Den utsatte har inte samtyckt till att ärendet delas med kommunen, så det delas inte. Fråga den utsatte först.',
+    'Den utsatta har inte sagt ja till att ärendet delas med kommunen, så det delas inte. Fråga den utsatta först.',
   'error.case.no_municipality': 'Distriktet har ingen kommun angiven i katalogen, så ärendet kan inte delas.',
   'error.case.handover_not_pending': 'Det finns ingen överlämning till dig att svara på.',
   'error.case.handover_invalid':

@@ -34,14 +34,15 @@ export const engineSv: Record<string, string> = {
   'engine.at_summary': 'Tryck "Skicka rapporten" (eller skriv "skicka"), eller välj ett svar att ändra.',
   'engine.stale': 'Den frågan är redan besvarad. Här är frågan vi står på nu:',
   'engine.missing': 'Det saknas ett svar som behövs innan rapporten kan skickas:',
-  'engine.files_received': 'Tack, jag har sparat {count} fil(er) som bevis. Skicka fler eller tryck "Klar".',
+  'engine.files_received': 'Tack, nu har jag {count} filer sparade som bevis. Skicka fler eller tryck "Klar".',
+  'engine.files_received#one': 'Tack, nu har jag en fil sparad som bevis. Skicka fler eller tryck "Klar".',
   'engine.version_migrated':
     'Rapportformuläret har uppdaterats sedan du började. Dina svar finns kvar; här fortsätter vi.',
   'engine.version_restart':
     'Rapportformuläret har ändrats så mycket sedan du började att vi behöver börja om. Förlåt för besväret.',
   'engine.language_changed': 'Jag skriver på svenska från och med nu.',
   'engine.invalid.empty': 'Jag fick inget svar. Skriv ditt svar eller använd knapparna.',
-  'engine.invalid.too_long': 'Svaret är för långt ({length} tecken). Högst {max} tecken – korta gärna ned det.',
+  'engine.invalid.too_long': 'Svaret är för långt: {length} tecken, och det får vara högst {max}. Korta gärna ned det.',
   'engine.invalid.yesno': 'Svara "ja" eller "nej".',
   'engine.invalid.choice': 'Välj ett av alternativen, med knapp, nummer eller ord.',
   'engine.invalid.multi': 'Välj ett eller flera alternativ, t.ex. "1, 3" eller orden.',

@@ -5,7 +5,7 @@ export const remindersSv: Record<string, string> = {
   'reminder.digest.owned_summary': 'Försenade punkter: {overdue} · Snart: {soon}',
   'reminder.digest.case_line': '{number} · inkom {date}',
   'reminder.digest.case_line_urgent': 'AKUT {number} · inkom {date}',
-  'reminder.digest.item_overdue': '⚠ Försenad: {item} – skulle vara klar {date}',
+  'reminder.digest.item_overdue': '⚠ Försenad: {item} – skulle ha varit klar {date}',
   'reminder.digest.item_due_soon': 'Snart: {item} – senast {date}',
   'reminder.digest.nothing_due': 'Inget förfaller de närmaste dagarna.',
   'reminder.digest.untaken_heading': 'Ingen har tagit dessa ärenden i {district} ({count})',
@@ -22,7 +22,10 @@ export const remindersSv: Record<string, string> = {
   'reminder.escalation.central_title_urgent': 'AKUT, eskalerat till dig: ärende {number}',
   'reminder.escalation.central_text':
     'Ingen i {district} har tagit ärendet på {duration} (påminnelse {count}). Som central säkerhetsansvarig kan du ta det själv eller få någon i distriktet att ta det.',
-  'reminder.duration.minutes': '{count} min',
-  'reminder.duration.hours': '{count} tim',
+  'reminder.duration.minutes': '{count} minuter',
+  'reminder.duration.minutes#one': '{count} minut',
+  'reminder.duration.hours': '{count} timmar',
+  'reminder.duration.hours#one': '{count} timme',
   'reminder.duration.days': '{count} dygn',
+  'reminder.duration.days#one': '{count} dygn',
 };

@@ -22,8 +22,9 @@ export const reportSv: Record<string, string> = {
   'report.relation.hint': 'Till exempel kollega, partivän, anhörig eller stödperson.',
   'report.relation.label': 'Din relation till den utsatta',
 
-  'report.reporter_name_role.question': 'Vad heter du, och vilken funktion har du?',
-  'report.reporter_name_role.hint': 'Till exempel namn och roll i partiet.',
+  'report.reporter_name_role.question': 'Vilken roll har du, till exempel i partiet?',
+  'report.reporter_name_role.hint':
+    'Ditt namn har jag redan. Till exempel kollega i fullmäktigegruppen eller stödperson.',
   'report.reporter_name_role.label': 'Du som rapporterar',
 
   'report.target_name.question': 'Vad heter den som utsattes?',
@@ -42,7 +43,8 @@ export const reportSv: Record<string, string> = {
   'report.category.improper_influence': 'Annan otillåten påverkan (till exempel påtryckningar eller mutförsök)',
 
   'report.description.question': 'Beskriv vad som hände, med egna ord.',
-  'report.description.hint': 'Så detaljerat du orkar: vad som sades eller gjordes, gärna ordagrant. Högst 4000 tecken.',
+  'report.description.hint':
+    'Så detaljerat du orkar: vad som sades eller gjordes, gärna ordagrant. Högst 4 000 tecken.',
   'report.description.help':
     'Skriv som du minns det och citera hotet ordagrant om du kan. Det gör inget om det blir ofullständigt – säkerhetsansvarig kan fråga mer. Skärmdumpar och foton kan du skicka senare.',
   'report.description.label': 'Beskrivning',
@@ -55,8 +57,8 @@ export const reportSv: Record<string, string> = {
   'report.channel.sms': 'Sms',
   'report.channel.phone': 'Telefonsamtal',
   'report.channel.letter': 'Brev eller paket',
-  'report.channel.in_person_home': 'Direktkontakt i hemmet',
-  'report.channel.in_person_public': 'Direktkontakt på allmän plats',
+  'report.channel.in_person_home': 'Någon kom hem till mig',
+  'report.channel.in_person_public': 'Någon kom fram till mig på allmän plats',
   'report.channel.meeting': 'På ett möte eller sammanträde',
   'report.channel.other': 'På annat sätt',
 
@@ -73,7 +75,7 @@ export const reportSv: Record<string, string> = {
   'report.more.details_intro':
     'Tack. Nu kommer några frågor till om detaljer. Alla går att hoppa över, och när du har sagt det du vill kan du skriva "skicka".',
   'report.part.details': 'Fler uppgifter, alla frivilliga: fråga',
-  'report.more.choice.submit_now': 'Skicka nu med det viktigaste',
+  'report.more.choice.submit_now': 'Skicka nu',
   'report.more.choice.tell_more': 'Berätta mer',
 
   'report.ongoing.question': 'Pågår det fortfarande, till exempel genom att det kommer nya meddelanden?',
@@ -99,17 +101,17 @@ export const reportSv: Record<string, string> = {
     'Till exempel ett brev i en plastpåse, ett röstmeddelande, en inspelning eller en samtalslista.',
   'report.evidence_note.label': 'Andra bevis',
 
-  'report.police.question': 'Har polisen kontaktats?',
+  'report.police.question': 'Har någon pratat med polisen om det här?',
   'report.police.hint': 'Det är den utsatta som bestämmer om en polisanmälan. Vi rekommenderar alltid att anmäla.',
   'report.police.help':
     'Är det akut eller pågår det: ring 112. Annars ring polisen på 114 14 eller anmäl på polisen.se. Berätta att det gäller en förtroendevald och att händelsen kan ha med uppdraget att göra. När rapporten är skickad får du fler råd om polisanmälan.',
   'report.police.label': 'Polisen',
   'report.police.choice.not_contacted': 'Nej, inte än',
-  'report.police.choice.contacted': 'Ja, kontaktad men inte anmält',
-  'report.police.choice.reported': 'Ja, polisanmält',
+  'report.police.choice.contacted': 'Ja, men det är inte anmält',
+  'report.police.choice.reported': 'Ja, det är polisanmält',
   'report.police.choice.wants_help': 'Nej, men jag vill ha hjälp att anmäla',
 
-  'report.police_when.question': 'När kontaktades polisen?',
+  'report.police_when.question': 'När pratade ni med polisen?',
   'report.police_when.label': 'När polisen kontaktades',
 
   'report.police_case_number.question': 'Vilket ärendenummer fick polisanmälan?',
@@ -123,7 +125,7 @@ export const reportSv: Record<string, string> = {
     'Kommunens säkerhetschef eller säkerhetsstrateg kan till exempel hjälpa till med skydd i kommunens lokaler och vid sammanträden. Ärendet delas bara om du svarar ja. Svarar du nej, eller hoppar över frågan, ser bara partiets säkerhetsansvariga det.',
   'report.consent_municipality.label': 'Får delas med kommunen',
 
-  'report.support_needed.question': 'Behövs stöd eller hjälp, för dig eller för den som utsattes?',
+  'report.support_needed.question': 'Behöver du, eller den som utsattes, stöd eller hjälp?',
   'report.support_needed.label': 'Behov av stöd',
 
   'report.support_needs.question': 'Vilket stöd skulle hjälpa?',
@@ -139,14 +141,14 @@ export const reportSv: Record<string, string> = {
   'report.target_role.hint': 'Till exempel ledamot i fullmäktige, en nämnd eller en styrelse.',
   'report.target_role.label': 'Uppdrag',
 
-  'report.perpetrator_known.question': 'Är det känt vem som gjorde det?',
-  'report.perpetrator_known.label': 'Känd förövare',
-  'report.perpetrator_known.choice.known': 'Ja, känd person',
-  'report.perpetrator_known.choice.unknown': 'Nej, okänd',
+  'report.perpetrator_known.question': 'Vet du vem som gjorde det?',
+  'report.perpetrator_known.label': 'Vet vem det är',
+  'report.perpetrator_known.choice.known': 'Ja, jag vet vem det är',
+  'report.perpetrator_known.choice.unknown': 'Nej, det är någon okänd',
   'report.perpetrator_known.choice.dont_know': 'Osäker',
 
   'report.perpetrator_count.question': 'Var det en person eller flera?',
-  'report.perpetrator_count.label': 'Antal förövare',
+  'report.perpetrator_count.label': 'En eller flera',
   'report.perpetrator_count.choice.one': 'En',
   'report.perpetrator_count.choice.several': 'Flera',
   'report.perpetrator_count.choice.dont_know': 'Vet inte',
@@ -154,13 +156,14 @@ export const reportSv: Record<string, string> = {
   'report.perpetrator_description.question': 'Beskriv den eller dem som gjorde det, så gott du kan.',
   'report.perpetrator_description.hint':
     'Till exempel kön, ungefärlig ålder, kroppsbyggnad och längd, dialekt och utmärkande drag som ärr eller kläder.',
-  'report.perpetrator_description.label': 'Beskrivning av förövaren',
+  'report.perpetrator_description.label': 'Beskrivning av den som gjorde det',
 
-  'report.perpetrator_group.question': 'Tror du att förövaren hör till en grupp eller organisation? Vilken i så fall?',
+  'report.perpetrator_group.question':
+    'Tror du att den som gjorde det hör till en grupp eller organisation? Vilken i så fall?',
   'report.perpetrator_group.label': 'Grupp eller organisation',
 
-  'report.perpetrator_others.question': 'Har förövaren gett sig på andra förtroendevalda också?',
-  'report.perpetrator_others.label': 'Har utsatt andra förtroendevalda',
+  'report.perpetrator_others.question': 'Vet du om personen har gjort så mot andra förtroendevalda?',
+  'report.perpetrator_others.label': 'Har gjort så mot andra förtroendevalda',
 
   'report.hate_crime.question':
     'Kan det ha skett på grund av hat mot hudfärg, ursprung, religion eller sexuell läggning?',
@@ -184,7 +187,7 @@ export const reportSv: Record<string, string> = {
   'report.reached_target.hint': 'Ibland når ett hot någon annan först, till exempel en kollega eller en anhörig.',
   'report.reached_target.label': 'Nådde fram',
 
-  'report.experience.question': 'Hur upplevdes det som hände?',
+  'report.experience.question': 'Hur upplevde du (eller den utsatta) det som hände?',
   'report.experience.hint':
     'Till exempel skrämmande eller inte, allvarligt menat eller inte, eller något annat. Alla reaktioner är normala.',
   'report.experience.label': 'Upplevelse',
@@ -230,7 +233,7 @@ export const reportSv: Record<string, string> = {
   'report.after.evidence.letter':
     'Brev eller paket: rör det så lite som möjligt, lägg det i en plastpåse och öppna inget mer. Verkar något farligt: lämna det, stäng dörren och ring 112.',
   'report.after.evidence.in_person':
-    'Direktkontakt: skriv ned så snart du kan vad som hände och sades, hur personen såg ut och vilka som såg det.',
+    'Om någon kom fram till dig: skriv ned så snart du kan vad som hände och sades, hur personen såg ut och vilka som såg det.',
   'report.after.evidence.injury':
     'Har någon skadats: sök vård och be att skadorna dokumenteras. Gör det gärna igen efter några dagar – skador kan synas tydligare med tiden.',
   'report.after.evidence.property': 'Skadad egendom: fotografera skadorna innan något lagas eller städas bort.',

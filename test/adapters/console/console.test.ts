@@ -112,7 +112,7 @@ describe('npm run console', () => {
     // Kim gets the whole case, ticks an item with a note and closes with a reason; Mira hears who helps her.
     expect(toKim[0]).toContain(`Ärende ${number}`);
     expect(toKim[0]).toContain(DESCRIPTION);
-    expect(toKim.join('\n')).toContain('☑ Den utsatte är inte ensam');
+    expect(toKim.join('\n')).toContain('☑ Den utsatta är inte ensam');
     expect(toKim.join('\n')).toContain('Ringde Mira, hon har sällskap i kväll');
     expect(toKim.join('\n')).toContain(`${number} är avslutat.`);
     expect(toMira.join('\n')).toContain(`Kim Kontakt (demo) har tagit ditt ärende ${number}`);
