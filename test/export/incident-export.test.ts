@@ -163,7 +163,7 @@ describe('the Bilaga 4 incident report', () => {
     const answers = answersInOrder(text);
     expect(answers[0]).toEqual([
       'Alex Exempel, gruppledare',
-      'Relation till den utsatte: Kollega i fullmäktigegruppen',
+      'Relation till den utsatta: Kollega i fullmäktigegruppen',
     ]);
     expect(answers[1]).toEqual(['Åsa Örn', 'Ledamot i kultur- och fritidsnämnden']);
     expect(answers[2]).toContain('Ett brev med hot om våld låg i brevlådan; samma avsändare skrev på sociala medier.');
