@@ -279,3 +279,25 @@ describe('statistics in the chat', () => {
     expect(JSON.stringify(renderAdaptiveCard(card, 'sv'))).toContain('< 5');
   });
 });
+
+describe('statistics asked for in a channel', () => {
+  it("answers in the asker's direct messages, never in the channel", async () => {
+    const app = await startTestApp();
+    try {
+      await app.bind('norrby');
+      await app.turn({
+        eventId: 'channel-stats-1',
+        platform: 'console',
+        address: 'console:channel:norrby',
+        channelAddress: 'console:channel:norrby',
+        isDirect: false,
+        user: { id: app.userId('kim'), displayName: 'Kim Kontakt', locale: 'sv-SE' },
+        text: 'statistik',
+      });
+      expect(app.notifier.lastTextOf(app.dm('kim'))).toContain('Statistik – Norrby');
+      expect(app.notifier.textOf('console:channel:norrby')).not.toContain('Statistik');
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -26,7 +26,7 @@ export const botEn: Record<string, string> = {
   'bot.help':
     'I help you report threats, hate, harassment and violence linked to your political office. Write "report" to start, "cases" to see your cases, "district" to change district, "svenska" for Swedish. If anyone is in danger right now: call 112.',
   'bot.channel_help':
-    'In a channel I understand "bind <district>" and "cases". Reports are made in a private chat with me.',
+    'In a channel I understand "bind <district>", "cases" and "statistics" (the statistics come to you privately). Reports are made in a private chat with me.',
   'bot.unknown_action': 'I no longer recognise that button. Write "help" to see what you can do.',
   'bot.case.ticked': 'The item is ticked in {number}.',
   'bot.case.noted': 'The note is saved in {number}.',

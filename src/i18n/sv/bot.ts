@@ -26,7 +26,7 @@ export const botSv: Record<string, string> = {
   'bot.help':
     'Jag hjälper dig att rapportera hot, hat, trakasserier och våld kopplat till ditt politiska uppdrag. Skriv "rapportera" för att börja, "ärenden" för att se dina ärenden, "distrikt" för att byta distrikt, "english" för engelska. Är någon i fara just nu: ring 112.',
   'bot.channel_help':
-    'I en kanal förstår jag "bind <distrikt>" och "ärenden". Rapporter görs i ett privat samtal med mig.',
+    'I en kanal förstår jag "bind <distrikt>", "ärenden" och "statistik" (statistiken kommer privat till dig). Rapporter görs i ett privat samtal med mig.',
   'bot.unknown_action': 'Den knappen känner jag inte igen längre. Skriv "hjälp" så visar jag vad du kan göra.',
   'bot.case.ticked': 'Punkten är avbockad i {number}.',
   'bot.case.noted': 'Anteckningen är sparad i {number}.',
