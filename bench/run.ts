@@ -22,7 +22,7 @@ import { createEmbeddedStores } from '../src/store/embedded/create-embedded-stor
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchSideBySide } from './side-by-side/side-by-side';
 import { runChild } from './support/child';
-import { benchSweep } from './sweep/sweep-bench';
+import { benchSweep, type SweepBenchResult } from './sweep/sweep-bench';
 
 interface Result {
   name: string;
@@ -168,34 +168,33 @@ const num = (name: keyof typeof opt): number => {
 const details: Record<string, unknown> = {};
 const fmt = (x: number, digits = 2): string => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 
-async function benchSweepPart(): Promise<void> {
-  const results = await benchSweep({
-    embeddedCases: num('sweep-cases'),
-    mongoCases: num('mongo-cases'),
-    repeats: Math.max(1, num('sweep-repeats')),
+function printSweep(r: SweepBenchResult): void {
+  console.log(
+    `     sweep ${r.store}, ${r.cases} cases: scan ${fmt(r.scanMs / 1000)} s, sweep ${fmt(r.sweepMs / 1000)} s ` +
+      `(pairs ${r.pairRatios.map((x) => fmt(x)).join(', ')}); then delivering ${fmt(r.deliveryMs / 1000)} s; ` +
+      `store open ${fmt(r.loadMs / 1000)} s; peak RSS scan ${fmt(r.scanPeakRssMb, 0)} MB, sweep ${fmt(r.sweepPeakRssMb, 0)} MB`,
+  );
+  record({
+    name: `sweep/scan, ${r.store} (${r.cases} cases)`,
+    value: r.ratio,
+    unit: '×',
+    target: '≤ 3',
+    ok: r.ratio <= 3,
   });
-  details.sweep = results;
-  for (const r of results) {
-    console.log(
-      `     sweep ${r.store}, ${r.cases} cases: scan ${fmt(r.scanMs / 1000)} s, sweep ${fmt(r.sweepMs / 1000)} s ` +
-        `(pairs ${r.pairRatios.map((x) => fmt(x)).join(', ')}); then delivering ${fmt(r.deliveryMs / 1000)} s; ` +
-        `store open ${fmt(r.loadMs / 1000)} s; peak RSS scan ${fmt(r.scanPeakRssMb, 0)} MB, sweep ${fmt(r.sweepPeakRssMb, 0)} MB`,
-    );
-    record({
-      name: `sweep/scan, ${r.store} (${r.cases} cases)`,
-      value: r.ratio,
-      unit: '×',
-      target: '≤ 3',
-      ok: r.ratio <= 3,
-    });
-    record({
-      name: `digests sent for ${r.cases} cases of 3 owners (${r.store})`,
-      value: r.sent,
-      unit: 'messages',
-      target: '= 3, one per owner',
-      ok: r.digests === 3 && r.sent === 3,
-    });
-  }
+  record({
+    name: `digests sent for ${r.cases} cases of 3 owners (${r.store})`,
+    value: r.sent,
+    unit: 'messages',
+    target: '= 3, one per owner',
+    ok: r.digests === 3 && r.sent === 3,
+  });
+}
+
+async function benchSweepPart(): Promise<void> {
+  details.sweep = await benchSweep(
+    { embeddedCases: num('sweep-cases'), mongoCases: num('mongo-cases'), repeats: Math.max(1, num('sweep-repeats')) },
+    printSweep,
+  );
 }
 
 async function benchDialogsPart(): Promise<void> {

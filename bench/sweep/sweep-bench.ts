@@ -4,6 +4,7 @@
  * process of its own (its peak RSS is its own); scan and sweep alternate, so other load on the machine hits both.
  */
 import { MongoClient } from 'mongodb';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -124,11 +125,11 @@ async function measure(
 }
 
 /** Runs the sweep benchmark on the embedded store (`embeddedCases`) and on FerretDB (`mongoCases`; 0 skips it). */
-export async function benchSweep(settings: {
-  embeddedCases: number;
-  mongoCases: number;
-  repeats: number;
-}): Promise<SweepBenchResult[]> {
+export async function benchSweep(
+  settings: { embeddedCases: number; mongoCases: number; repeats: number },
+  /** Told each store's result as soon as it is in. */
+  progress: (result: SweepBenchResult) => void = () => undefined,
+): Promise<SweepBenchResult[]> {
   const now = new Date('2026-11-23T07:00:00.000Z');
   assertSyntheticValid(options(now));
   const results: SweepBenchResult[] = [];
@@ -137,6 +138,7 @@ export async function benchSweep(settings: {
     try {
       await writeEmbedded(dataDir, settings.embeddedCases, now);
       results.push(await measure('embedded', ['--data-dir', dataDir], settings.embeddedCases, settings.repeats, now));
+      progress(results[results.length - 1] as SweepBenchResult);
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
@@ -145,7 +147,10 @@ export async function benchSweep(settings: {
     const ferret = await startFerretDb(findOrInstallFerretDb());
     try {
       await writeMongo(ferret.uri, settings.mongoCases, now);
-      results.push(await measure('mongo', ['--mongo-uri', ferret.uri], settings.mongoCases, settings.repeats, now));
+      const key = `k1:${randomBytes(32).toString('base64')}`;
+      const target = ['--mongo-uri', ferret.uri, '--master-key', key];
+      results.push(await measure('mongo', target, settings.mongoCases, settings.repeats, now));
+      progress(results[results.length - 1] as SweepBenchResult);
     } finally {
       await ferret.stop();
     }

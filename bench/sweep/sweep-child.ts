@@ -12,6 +12,8 @@ interface ChildArgs {
   mode: 'scan' | 'sweep';
   dataDir?: string;
   mongoUri?: string;
+  /** VAKTPOST_MASTER_KEYS for MongoDB, which refuses to start without a key. */
+  masterKey?: string;
   at: Date;
 }
 
@@ -24,11 +26,13 @@ function parse(argv: string[]): ChildArgs {
   if (mode !== 'scan' && mode !== 'sweep') throw new Error('--mode scan|sweep');
   const dataDir = get('--data-dir');
   const mongoUri = get('--mongo-uri');
+  const masterKey = get('--master-key');
   return {
     mode,
     at: new Date(get('--at') ?? Date.now()),
     ...(dataDir ? { dataDir } : {}),
     ...(mongoUri ? { mongoUri } : {}),
+    ...(masterKey ? { masterKey } : {}),
   };
 }
 
@@ -59,9 +63,6 @@ async function scan(args: ChildArgs): Promise<Record<string, number>> {
   return { load_ms: load, ms: performance.now() - started, count };
 }
 
-/** 32 zero bytes in base64: a key for the benchmark's generated data only. */
-const BENCH_KEY = Buffer.alloc(32).toString('base64');
-
 async function sweep(args: ChildArgs): Promise<Record<string, number>> {
   const loadStart = performance.now();
   const vaktpost = await createVaktpost({
@@ -69,9 +70,8 @@ async function sweep(args: ChildArgs): Promise<Record<string, number>> {
       DIRECTORY_FILE: 'directory.example.yml',
       LOG_LEVEL: 'silent',
       WEB_DEMO: '1',
-      // A fixed key is fine for a benchmark's throw-away data; MongoDB refuses to start without one.
       ...(args.mongoUri
-        ? { MONGODB_URI: args.mongoUri, MONGODB_DB: 'vaktpost', VAKTPOST_MASTER_KEYS: `bench:${BENCH_KEY}` }
+        ? { MONGODB_URI: args.mongoUri, MONGODB_DB: 'vaktpost', VAKTPOST_MASTER_KEYS: args.masterKey }
         : { DATA_DIR: args.dataDir }),
     },
     listen: false,
