@@ -1,5 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { districtPlugin } from '../../dialogs/district';
+import { reportPlugin } from '../../dialogs/report';
+import { riskInventoryPlugin } from '../../dialogs/risk-inventory';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -20,6 +23,36 @@ function importsOf(file: string): string[] {
   return found;
 }
 
+/** Source text without comments, so a JSDoc example such as `slack:U123` is not taken for code naming a platform. */
+function codeOf(file: string): string {
+  return readFileSync(join(ROOT, file), 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+}
+
+/** Every string literal in the code of a file. */
+function literalsOf(file: string): string[] {
+  return [...codeOf(file).matchAll(/(['"`])((?:\\.|(?!\1)[^\\])*)\1/g)].map((m) => m[2] as string);
+}
+
+/** The ids of the dialogs main.ts registers, read from their plugins (so a new dialog is checked without edits). */
+const DIALOG_IDS = [reportPlugin([]), districtPlugin([]), riskInventoryPlugin([])].map((p) => p.dialog.id);
+const PLATFORM_NAMES = ['slack', 'teams', 'web', 'console'];
+
+/**
+ * Literals that spell a dialog id without meaning the dialog: the case's `report` field (in a type and in the log
+ * redaction list) and the English word a member types to go on ("report").
+ */
+const NOT_A_DIALOG: Record<string, string[]> = {
+  'src/cases/case-cards.ts': ['report'],
+  'src/logging/pino-logger.ts': ['report'],
+  'src/i18n/en/commands.ts': ['report'],
+};
+
+/** A literal that names `name` as a value: the name itself, or an address or key built on it (`slack:…`, `report|…`). */
+const names = (literal: string, name: string): boolean =>
+  literal === name || literal.startsWith(`${name}:`) || literal.startsWith(`${name}|`);
+
 const PLATFORM_SDKS = [/^@slack\//, /^@microsoft\//, /^botbuilder/, /^botframework/, /^playwright/];
 
 describe('import rules of ARCHITECTURE.md', () => {
@@ -36,6 +69,34 @@ describe('import rules of ARCHITECTURE.md', () => {
         .map((spec) => `${file} imports ${spec}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('nothing in src/ names a dialog id: the bot and the services reach dialogs through the registry', () => {
+    expect(DIALOG_IDS).toEqual(['report', 'district', 'risk-inventory']);
+    const offenders = srcFiles.flatMap((file) =>
+      literalsOf(file)
+        .filter((literal) => DIALOG_IDS.some((id) => names(literal, id)))
+        .filter((literal) => !(NOT_A_DIALOG[file.split('\\').join('/')] ?? []).includes(literal))
+        .map((literal) => `${file} names "${literal}"`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('nothing in src/ names a platform: platforms are data (directory records, address prefixes from adapters)', () => {
+    const offenders = srcFiles.flatMap((file) =>
+      literalsOf(file)
+        .filter((literal) => PLATFORM_NAMES.some((platform) => names(literal, platform)))
+        .map((literal) => `${file} names "${literal}"`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the literal check finds what it looks for', () => {
+    // Guards the two tests above against a scanner that never matches anything.
+    const inCode = literalsOf('main.ts');
+    expect(inCode).toEqual(expect.arrayContaining(['--console']));
+    expect(names('slack:dm:U1', 'slack')).toBe(true);
+    expect(names('slack.home.title', 'slack')).toBe(false);
   });
 
   it('nothing in src/ imports a platform SDK', () => {
