@@ -108,6 +108,20 @@ describe('import rules of ARCHITECTURE.md', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('only the Teams adapter imports the Bot Framework SDK and teams-ai (docs/decisions/0001-teams-stack.md)', () => {
+    const teamsSdk = [/^botbuilder/, /^botframework/, /^@microsoft\/teams/, /^@microsoft\/agents/];
+    const everywhere = [
+      ...srcFiles,
+      ...sourceFiles('adapters'),
+      ...sourceFiles('dialogs'),
+      ...sourceFiles('scripts'),
+      'main.ts',
+    ];
+    const importing = everywhere.filter((file) => importsOf(file).some((spec) => teamsSdk.some((re) => re.test(spec))));
+    expect(importing.length).toBeGreaterThan(0);
+    expect(importing.filter((file) => !file.startsWith(join('adapters', 'teams') + '/'))).toEqual([]);
+  });
+
   it('only the MongoDB store imports mongodb', () => {
     const everywhere = [...srcFiles, ...sourceFiles('adapters'), ...sourceFiles('dialogs'), 'main.ts'];
     const offenders = everywhere
