@@ -24,6 +24,11 @@ import { loadConfig, slackEnabled, teamsEnabled, webDemoEnabled, type Env } from
 import { createCompositeNotifier } from './src/delivery/composite-notifier';
 import { Dispatcher } from './src/delivery/dispatcher';
 import { ConversationRateLimiter } from './src/delivery/rate-limit';
+import { createOutboxNotifier } from './src/delivery/outbox-notifier';
+import { finishedBefore } from './src/delivery/replay-guard';
+import { createTurnBoundary } from './src/delivery/turn-boundary';
+import { TurnInbox } from './src/delivery/turn-inbox';
+import type { FloodLimit } from './src/delivery/flood-gate';
 import type { Directory } from './src/directory/directory';
 import { loadDirectory } from './src/directory/load-directory';
 import { isVaktpostError } from './src/domain/errors';
@@ -61,6 +66,8 @@ export interface VaktpostOptions {
   console?: { input: Readable; write: (text: string) => void; interactive: boolean };
   /** How often the dispatcher looks for due retries, in ms; 0 turns the timer off (tests call flush()). */
   dispatchIntervalMs?: number;
+  /** How many turns a member may send in a window before being asked to slow down (tests lower it). */
+  floodLimit?: FloodLimit;
 }
 
 /** A running Vaktpost. */
@@ -72,7 +79,9 @@ export interface Vaktpost {
   server: Server | null;
   stores: Stores;
   directory: Directory;
+  /** The core behind the durable inbox: `handleTurn` stores the turn, processes it and resolves when it is done. */
   bot: TurnHandler;
+  inbox: TurnInbox;
   cases: CaseService;
   dispatcher: Dispatcher;
   notifier: Notifier;
@@ -83,7 +92,7 @@ export interface Vaktpost {
   reminders: RemindersHandle;
   /** The short-lived export links and the Bilaga 4 incident report behind them. */
   exports: ExportKit;
-  /** Delivers everything due now (relay + dispatch until idle). */
+  /** Processes every accepted turn, then delivers everything due now (relay + dispatch until idle). */
   flush(): Promise<void>;
   close(): Promise<void>;
 }
@@ -124,16 +133,48 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   const engine = createEngine(registry.all().map((plugin) => plugin.dialog));
   const profiles = new ProfileService(stores.profiles, clock);
 
-  // The bot and the adapters need each other: adapters hand turns to the bot, the bot sends through adapters.
+  // The bot and the adapters need each other: adapters hand turns to the inbox, the bot sends through the outbox.
+  if (stores.exclusive) {
+    // This process owns the store (the data-folder lock): claims left in it belong to a process that died.
+    await stores.inbox.expireClaims(clock.now());
+    await stores.outbox.expireClaims(clock.now());
+  }
   let bot: TurnHandler | null = null;
-  const lateBot: TurnHandler = {
-    handleTurn: (turn) => {
-      if (!bot) throw new Error('bot not ready');
-      return bot.handleTurn(turn);
-    },
-  };
-  const adapterDeps = { bot: lateBot, keyValues: stores.keyValues, events: stores.events, logger, clock };
+  let dispatcher: Dispatcher | null = null;
   const adapters: PlatformAdapter[] = [];
+  const notifiers: Notifier[] = [];
+  const platformNotifier = createCompositeNotifier(notifiers);
+  const outgoing = createOutboxNotifier({
+    outbox: stores.outbox,
+    platforms: platformNotifier,
+    now: () => clock.now(),
+    onQueued: () => dispatcher?.kick(),
+  });
+  const inbox = new TurnInbox({
+    store: stores.inbox,
+    logger,
+    now: () => clock.now(),
+    ...(options.floodLimit ? { flood: options.floodLimit } : {}),
+    ...createTurnBoundary({ profiles: stores.profiles, messages: outgoing, logger }),
+    async prepare(turn) {
+      const adapter = adapters.find((a) => a.platform === turn.platform);
+      return adapter?.prepareTurn ? adapter.prepareTurn(turn) : turn;
+    },
+    async process(turn, replay) {
+      if (!bot) throw new Error('bot not ready');
+      if (replay && (await finishedBefore(stores, turn))) return;
+      await bot.handleTurn(turn);
+    },
+  });
+  const adapterDeps = {
+    bot: inbox,
+    intake: inbox,
+    messages: outgoing,
+    keyValues: stores.keyValues,
+    logger,
+    clock,
+  };
+
   if (slackEnabled(config)) {
     adapters.push(
       // Each platform's SDK is loaded only when that platform is configured: the Teams SDK alone holds about 90 MB.
@@ -170,13 +211,15 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     );
   }
   if (webDemoEnabled(config)) adapters.push(createWebAdapter({ directory }, adapterDeps));
-  let dispatcher: Dispatcher | null = null;
   const consoleAdapter = options.console
     ? createConsoleAdapter(
         {
           directory,
           ...options.console,
-          flush: async () => dispatcher?.drain(),
+          flush: async () => {
+            await inbox.settled();
+            await dispatcher?.drain();
+          },
           storage: stores.description,
         },
         adapterDeps,
@@ -189,7 +232,8 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     web: webDemoEnabled(config) ? 'demo on' : 'off',
   });
 
-  const notifier = createCompositeNotifier([...adapters.map((a) => a.notifier), ...(options.extraNotifiers ?? [])]);
+  notifiers.push(...adapters.map((a) => a.notifier), ...(options.extraNotifiers ?? []));
+  const notifier = platformNotifier;
   // Earlier cases naming the same phone, e-mail, handle or name, for the contacts' case view (issue 14).
   const repeats = new RepeatPerpetrators(stores.cases, directory);
   const cases = new CaseService({
@@ -238,7 +282,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     profiles,
     directory,
     cases,
-    notifier,
+    notifier: outgoing,
     clock,
     logger,
     incidents: exportKit.incidents,
@@ -253,6 +297,10 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   for (const adapter of adapters) adapter.mount(app);
   installErrorHandler(app, logger);
   for (const adapter of adapters) await adapter.start();
+  // Turns a crash left undone are queued before anything new can arrive, so each member's order holds.
+  await inbox.recover();
+  inbox.start();
+  await inbox.prune();
   const server = options.listen === false ? null : await listen(app, config.PORT, config.HOST);
   const address = server?.address();
   const url = address && typeof address === 'object' ? `http://${config.HOST}:${address.port}` : '';
@@ -283,7 +331,8 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     server,
     stores,
     directory,
-    bot,
+    bot: inbox,
+    inbox,
     cases,
     dispatcher: activeDispatcher,
     notifier,
@@ -292,12 +341,17 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     logger,
     reminders,
     exports: exportKit,
-    flush: () => activeDispatcher.drain(),
+    async flush() {
+      await inbox.settled();
+      await activeDispatcher.drain();
+    },
     async close() {
       if (timer) clearInterval(timer);
       reminders.stop();
+      inbox.stop();
       for (const adapter of adapters) await adapter.stop();
       if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+      await inbox.settled();
       await activeDispatcher.drain().catch(() => undefined);
       if (!options.stores) await stores.close();
     },

@@ -1,7 +1,7 @@
 import { App, ExpressReceiver, SocketModeReceiver, webApi, type Receiver } from '@slack/bolt';
 import type { Express } from 'express';
 import type { AdapterDeps, PlatformAdapter, ReadinessResult } from '../../src/ports/platform-adapter';
-import { handleSlackRequest, type IncomingDeps } from './incoming';
+import { handleSlackRequest, prepareSlackTurn, type IncomingDeps } from './incoming';
 import { authTestFailure } from './readiness';
 import { boltLogger } from './slack-logger';
 import { SlackNotifier } from './notifier';
@@ -22,9 +22,9 @@ export interface SlackAdapterConfig {
   teamId?: string;
 }
 
-/** The Slack adapter; `settled()` waits for work handed over after acks (tests, graceful shutdown). */
+/** The Slack adapter; `settled()` waits for the inbox and for modals being opened (tests, graceful shutdown). */
 export interface SlackAdapter extends PlatformAdapter {
-  /** Resolves once every turn and modal handed over so far has been handled. */
+  /** Resolves once every turn accepted so far has been processed and every modal opened. */
   settled(): Promise<void>;
 }
 
@@ -57,7 +57,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
     : new ExpressReceiver({
         signingSecret: config.signingSecret,
         endpoints: SLACK_EVENTS_PATH,
-        // Bolt answers only after our handler returns: that is how the delivery mark is stored before the ack.
+        // Bolt answers only after our handler returns: that is how the turn is in the inbox before the ack.
         processBeforeResponse: true,
         logger,
       });
@@ -72,11 +72,11 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
     ignoreSelf: false,
     convoStore: false,
   });
+  const profiles = new SlackUserProfiles(client, deps.clock, deps.logger);
   const incoming: IncomingDeps = {
     deps,
     client,
-    notifier,
-    profiles: new SlackUserProfiles(client, deps.clock, deps.logger),
+    profiles,
     queue,
     botUserId: () => identity.botUserId,
   };
@@ -116,6 +116,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
   return {
     platform: 'slack',
     notifier,
+    prepareTurn: (turn) => prepareSlackTurn(profiles, turn),
     mount(server: Express) {
       if (http) server.use(http.router);
     },
@@ -130,7 +131,10 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
       if (socketMode) await app.stop();
       await queue.settled();
     },
-    settled: () => queue.settled(),
+    async settled() {
+      await queue.settled();
+      await deps.intake.settled();
+    },
     checkReady: checkToken,
   };
 }

@@ -1,22 +1,16 @@
 import type { webApi } from '@slack/bolt';
-import { decodeStepValue } from '../../src/engine/actions';
 import { tx } from '../../src/engine/prompt';
 import type { IncomingTurn } from '../../src/engine/turn';
 import { languageFromLocale } from '../../src/i18n/translate';
 import type { AdapterDeps } from '../../src/ports/platform-adapter';
-import type { Notifier } from '../../src/ports/notifier';
-import { MODAL_NAMESPACE, modalSpecSchema, modalView } from './modal';
+import { MODAL_NAMESPACE, modalSpecSchema, modalView, type ModalSpec } from './modal';
 import { parseSlackPayload, type ParsedPayload } from './parse';
 import type { TurnQueue } from './turn-queue';
 import type { SlackUserProfiles } from './user-profiles';
 
-/** Namespace of the adapter's delivery marks; the core keeps its own per turn (`slack:<eventId>`). */
-const DELIVERY_PREFIX = 'slack-delivery:';
-
 export interface IncomingDeps {
   deps: AdapterDeps;
   client: webApi.WebClient;
-  notifier: Notifier;
   profiles: SlackUserProfiles;
   queue: TurnQueue;
   botUserId: () => string | undefined;
@@ -25,9 +19,11 @@ export interface IncomingDeps {
 type Parsed<K extends ParsedPayload['kind']> = Extract<ParsedPayload, { kind: K }>;
 
 /**
- * Handles one Slack request. Order matters: the delivery is marked as seen (a local write) before the ack, so a
- * retry (X-Slack-Retry-Num, same event_id) changes nothing; the ack goes out before any Slack call; the work then
- * runs in the background. If the mark cannot be stored, no ack is sent and Slack delivers again later.
+ * Handles one Slack request. Order matters: the parsed turn is written to the durable inbox under its delivery id
+ * (one store write) before the ack, so an acknowledged delivery is never lost, and a retry (X-Slack-Retry-Num, same
+ * event_id) finds it and changes nothing. If it cannot be stored, no ack is sent and Slack delivers it again. The
+ * core processes the turn after the ack; a button that opens a modal is acked and opened at once (its trigger_id
+ * lasts three seconds), nothing is stored for it because nothing has happened yet.
  */
 export async function handleSlackRequest(ctx: IncomingDeps, body: unknown, ack?: () => Promise<void>): Promise<void> {
   const parsed = parseSlackPayload(body, ctx.botUserId());
@@ -35,87 +31,82 @@ export async function handleSlackRequest(ctx: IncomingDeps, body: unknown, ack?:
     await ack?.();
     return;
   }
-  const first = await ctx.deps.events.markProcessed(`${DELIVERY_PREFIX}${parsed.key}`, ctx.deps.clock.now());
-  await ack?.();
-  if (!first) {
-    ctx.deps.logger.info('slack delivery repeated, ignored', { delivery: parsed.key });
+  if (parsed.kind === 'modal') {
+    const stored = modalSpecSchema.safeParse(await ctx.deps.keyValues.get(MODAL_NAMESPACE, parsed.modalKey));
+    if (stored.success) {
+      await ack?.();
+      ctx.queue.now(() => openModal(ctx, parsed, stored.data));
+      return;
+    }
+    // Without its stored description the press goes to the core as it is.
+    ctx.deps.logger.warn('slack modal description missing', { action: parsed.metadata.a, modal: parsed.modalKey });
+    await ctx.deps.intake.accept(pressWithoutModal(parsed));
+    await ack?.();
     return;
   }
-  if (parsed.kind === 'modal') ctx.queue.now(() => openModal(ctx, parsed));
-  else ctx.queue.enqueue(parsed.slackUserId, () => runTurn(ctx, parsed));
+  await ctx.deps.intake.accept(turnOf(parsed));
+  await ack?.();
 }
 
-async function runTurn(ctx: IncomingDeps, parsed: Parsed<'turn'>): Promise<void> {
-  const profile = await ctx.profiles.get(parsed.slackUserId, parsed.fallbackName);
-  const turn: IncomingTurn = {
+/** The stored turn: the member's name and locale are filled in by `prepareSlackTurn` when it is processed. */
+function turnOf(parsed: Parsed<'turn'>): IncomingTurn {
+  return {
     ...parsed.turn,
-    user: {
-      id: `slack:${parsed.slackUserId}`,
-      displayName: profile.displayName,
-      ...(profile.locale ? { locale: profile.locale } : {}),
-    },
+    user: { id: `slack:${parsed.slackUserId}`, displayName: parsed.fallbackName ?? parsed.slackUserId },
   };
-  try {
-    await ctx.deps.bot.handleTurn(turn);
-  } catch (error) {
-    await errorBoundary(ctx, turn, error, profile.locale);
-  }
 }
 
-/**
- * The adapter's one error boundary: logs ids only (delivery, action, step or case; never what anyone wrote) and
- * tells the member politely, in their language, to try again.
- */
-async function errorBoundary(ctx: IncomingDeps, turn: IncomingTurn, error: unknown, locale?: string): Promise<void> {
-  const action = turn.action;
-  ctx.deps.logger.error('slack turn failed', {
-    delivery: turn.eventId,
-    action: action?.id ?? null,
-    step: action ? (decodeStepValue(action.value)?.stepId ?? null) : null,
-    case: action?.id.startsWith('case:') ? action.value.slice(0, 120) : null,
-    error: (error as { code?: string }).code ?? (error as Error).name ?? 'unknown',
-  });
-  await tell(ctx, turn.user.id.slice('slack:'.length), 'error.internal', locale);
-}
-
-async function tell(ctx: IncomingDeps, slackUserId: string, key: string, locale?: string): Promise<void> {
-  try {
-    const message = { language: languageFromLocale(locale), prompt: { kind: 'message' as const, text: tx(key) } };
-    await ctx.notifier.send(`slack:dm:${slackUserId}`, message);
-  } catch (error) {
-    ctx.deps.logger.error('slack apology failed', {
-      error: (error as { code?: string }).code ?? (error as Error).name,
-    });
-  }
-}
-
-/** Opens the modal a button asks for; without its stored description the press goes to the core as it is. */
-async function openModal(ctx: IncomingDeps, parsed: Parsed<'modal'>): Promise<void> {
-  const stored = modalSpecSchema.safeParse(await ctx.deps.keyValues.get(MODAL_NAMESPACE, parsed.modalKey));
-  if (!stored.success) {
-    ctx.deps.logger.warn('slack modal description missing', { action: parsed.metadata.a, modal: parsed.modalKey });
-    const { a, v, c } = parsed.metadata;
-    const turn = {
+function pressWithoutModal(parsed: Parsed<'modal'>): IncomingTurn {
+  const { a, v, c } = parsed.metadata;
+  return turnOf({
+    kind: 'turn',
+    key: parsed.key,
+    slackUserId: parsed.slackUserId,
+    turn: {
       eventId: parsed.key,
-      platform: 'slack' as const,
+      platform: 'slack',
       address: `slack:dm:${parsed.slackUserId}`,
       isDirect: c === undefined,
       ...(c !== undefined ? { channelAddress: `slack:channel:${c}` } : {}),
       action: { id: a, value: v },
-    };
-    ctx.queue.enqueue(parsed.slackUserId, () =>
-      runTurn(ctx, { kind: 'turn', key: parsed.key, slackUserId: parsed.slackUserId, turn }),
-    );
-    return;
-  }
+    },
+  });
+}
+
+/** Looks up the member's name and locale (users.info, cached) just before the core sees the turn. */
+export async function prepareSlackTurn(profiles: SlackUserProfiles, turn: IncomingTurn): Promise<IncomingTurn> {
+  const slackUserId = turn.user.id.slice('slack:'.length);
+  const profile = await profiles.get(slackUserId, turn.user.displayName);
+  return {
+    ...turn,
+    user: {
+      id: turn.user.id,
+      displayName: profile.displayName,
+      ...(profile.locale ? { locale: profile.locale } : {}),
+    },
+  };
+}
+
+/** Opens the modal a button asks for; if Slack refuses, the member is told (through the outbox) to press again. */
+async function openModal(ctx: IncomingDeps, parsed: Parsed<'modal'>, spec: ModalSpec): Promise<void> {
   try {
-    await ctx.client.views.open({ trigger_id: parsed.triggerId, view: modalView(stored.data, parsed.metadata) });
+    await ctx.client.views.open({ trigger_id: parsed.triggerId, view: modalView(spec, parsed.metadata) });
   } catch (error) {
     ctx.deps.logger.warn('slack views.open failed', {
       action: parsed.metadata.a,
       error: (error as { code?: string }).code ?? 'unknown',
     });
-    const profile = await ctx.profiles.get(parsed.slackUserId);
-    await tell(ctx, parsed.slackUserId, 'slack.modal.expired', profile.locale);
+    try {
+      const profile = await ctx.profiles.get(parsed.slackUserId);
+      const message = {
+        language: languageFromLocale(profile.locale),
+        prompt: { kind: 'message' as const, text: tx('slack.modal.expired') },
+      };
+      await ctx.deps.messages.send(`slack:dm:${parsed.slackUserId}`, message);
+    } catch (failure) {
+      ctx.deps.logger.error('slack modal follow-up could not be queued', {
+        error: (failure as { code?: string }).code ?? (failure as Error).name,
+      });
+    }
   }
 }

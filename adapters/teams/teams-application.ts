@@ -5,19 +5,7 @@ import { languageFromLocale, t } from '../../src/i18n/translate';
 import { dmAddress, accountIdOf, isPersonal, type ConversationRefs } from './conversation-refs';
 import { eventIdOf, turnFromInvoke, turnFromMessage } from './parse';
 
-/**
- * How long a card press may keep Teams waiting. Teams gives an `adaptiveCard/action` invoke only a few seconds
- * before it shows the member an error, so a slow turn (say, a proactive send backing off after a 429) is answered
- * "received" in time and finishes on its own; its failures are still logged.
- */
-const INVOKE_BUDGET_MS = 4000;
-
-type Deps = Pick<AdapterDeps, 'bot' | 'events' | 'logger' | 'clock'> & { refs: ConversationRefs };
-
-/** The key a handled activity is recorded under: a redelivery carries the same conversation and activity id. */
-function dedupeKey(ctx: TurnContext): string | null {
-  return ctx.activity.id ? `teams-activity:${eventIdOf(ctx.activity)}` : null;
-}
+type Deps = Pick<AdapterDeps, 'intake' | 'logger'> & { refs: ConversationRefs };
 
 /** The language for the adapter's own short answers, from the activity's locale (Swedish when unknown). */
 function languageOf(ctx: TurnContext) {
@@ -35,15 +23,6 @@ export function createTeamsApplication(deps: Deps): Application {
   // No `adapter` option: Application only uses it for its own proactive helpers, and ours live in the notifier.
   const app = new Application({ startTypingTimer: false, removeRecipientMention: false });
 
-  /** True the first time an activity is seen; a redelivered one is dropped. */
-  async function firstTime(ctx: TurnContext): Promise<boolean> {
-    const key = dedupeKey(ctx);
-    if (key === null) return true;
-    const first = await deps.events.markProcessed(key, deps.clock.now());
-    if (!first) deps.logger.info('teams: redelivered activity ignored', { eventId: eventIdOf(ctx.activity) });
-    return first;
-  }
-
   // Every activity first leaves its conversation reference, so the core's replies (sent proactively through the
   // notifier) and later alerts find the conversation, also after a restart.
   app.turn('beforeTurn', async (ctx) => {
@@ -57,10 +36,12 @@ export function createTeamsApplication(deps: Deps): Application {
     return true;
   });
 
+  // The turn is written to the durable inbox before Teams gets its 200; the core processes it afterwards and answers
+  // proactively through the outbox. A redelivery (same conversation and activity id) finds it stored and is dropped.
   app.activity(ActivityTypes.Message, async (ctx) => {
     const turn = turnFromMessage(ctx.activity);
-    if (turn === null || !(await firstTime(ctx))) return;
-    await deps.bot.handleTurn(turn);
+    if (turn === null) return;
+    await deps.intake.accept(turn);
   });
 
   // The invoke is answered with a short message rather than a card: what a press leads to reaches everyone through
@@ -73,24 +54,10 @@ export function createTeamsApplication(deps: Deps): Application {
       deps.logger.warn('teams: card action with unknown data', { eventId: eventIdOf(ctx.activity) });
       return t(language, 'bot.unknown_action');
     }
-    if (await firstTime(ctx)) await withinBudget(deps.bot.handleTurn(turn), turn.eventId);
+    // Stored, then answered at once: Teams gives an invoke only a few seconds, and the work needs none of them.
+    await deps.intake.accept(turn);
     return t(language, 'teams.received');
   });
-
-  async function withinBudget(work: Promise<void>, eventId: string): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<'late'>((resolve) => {
-      timer = setTimeout(() => resolve('late'), INVOKE_BUDGET_MS);
-    });
-    try {
-      const outcome = await Promise.race([work.then(() => 'done' as const), late]);
-      if (outcome === 'late') {
-        work.catch((error: unknown) => logFailure(deps, eventId, 'invoke', error));
-      }
-    } finally {
-      clearTimeout(timer);
-    }
-  }
 
   return app;
 }

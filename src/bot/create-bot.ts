@@ -5,6 +5,7 @@ import { controlFromText, isCommand, languageFromText, leadingCommand } from '..
 import type { DialogPlugin } from '../engine/registry';
 import type { Session } from '../engine/session';
 import type { IncomingTurn, TurnHandler } from '../engine/turn';
+import { inboxIdOf } from '../ports/inbox';
 import { bindChannel } from './binding';
 import type { BotDeps } from './bot-deps';
 import { CaseActions } from './case-actions';
@@ -129,11 +130,11 @@ export function createBot(deps: BotDeps): TurnHandler {
 
   return {
     async handleTurn(turn) {
-      if (!(await deps.stores.events.markProcessed(`${turn.platform}:${turn.eventId}`, deps.clock.now()))) {
-        deps.logger.info('duplicate delivery ignored', { platform: turn.platform, event: turn.eventId });
-        return;
-      }
       const open = await dialogs.open(turn.user.id);
+      // Redeliveries never get here (the inbox keeps one record per delivery), but a turn replayed after a crash does:
+      // when its answer is stored already, it only queues its replies again (same ids: nothing twice).
+      const applied = open.find((s) => s.lastTurn === inboxIdOf(turn));
+      if (applied) return dialogs.replayed(applied);
       const language = await languageOf(deps, turn, foreground(open));
       await rememberAddress(deps, turn, language);
       if (turn.action) return action(turn, language, open);

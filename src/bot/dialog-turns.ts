@@ -7,6 +7,8 @@ import { tx } from '../engine/prompt';
 import type { DialogPlugin } from '../engine/registry';
 import { sessionKeyOf, type Session } from '../engine/session';
 import type { IncomingTurn } from '../engine/turn';
+import { currentTurnScope } from '../delivery/turn-scope';
+import { inboxIdOf } from '../ports/inbox';
 import type { BotDeps } from './bot-deps';
 import { foreground, priorityOf } from './open-dialogs';
 import { message, reply } from './reply';
@@ -54,6 +56,21 @@ export class DialogTurns {
     await this.apply(turn, null, result, before);
   }
 
+  /**
+   * A turn replayed after a crash whose session write was stored already: queues again what it answered, under the
+   * same ids, so whatever was queued before the crash is not queued twice and whatever was not is queued now; a
+   * session this turn ended is deleted (again). Also how a turn that ends a session finishes the first time.
+   */
+  async replayed(session: Session): Promise<void> {
+    const last = session.lastReplies;
+    if (last) {
+      const scope = currentTurnScope();
+      if (scope) scope.next = last.firstIndex;
+      await reply(this.deps.notifier, last.address, last.language, last.prompts);
+    }
+    if (session.ending) await this.deps.stores.sessions.delete(session.key);
+  }
+
   /** Advances the session with the input; a waiting session that is advanced is in front again. */
   async advance(turn: IncomingTurn, session: Session, input: EngineInput, before: Prompt[] = []): Promise<void> {
     const { suspended: _waiting, ...rest } = session;
@@ -97,8 +114,11 @@ export class DialogTurns {
 
   /**
    * Effects in order: prompts are collected, a step's effect or the submitted result goes to the dialog's service
-   * (which stores a case before the session is removed). Then the session is stored, and only then the replies go
-   * out, so a crash never shows a question that was not saved.
+   * (which stores a case before the session is removed). Then the session is stored, with this turn's id and replies
+   * (`Session.lastTurn`, `lastReplies`), and only then the replies are queued, so a crash never shows a question that
+   * was not saved and a replayed turn knows it was applied. A turn that ends the session queues its replies before
+   * the session goes, so a replay that finds it gone finds its replies (same ids) and queues nothing twice. A
+   * submitted case's id comes from the session, so a replayed submit finds the stored case instead of a second.
    */
   private async apply(
     turn: IncomingTurn,
@@ -132,15 +152,31 @@ export class DialogTurns {
     const address = session?.address ?? previous?.address ?? turn.address;
     if (session) {
       const expectedRevision = previous?.revision ?? null;
-      const next = { ...session, revision: (expectedRevision ?? -1) + 1 };
+      const lastReplies = { address, language, prompts, firstIndex: currentTurnScope()?.next ?? 0 };
+      const next = { ...session, revision: (expectedRevision ?? -1) + 1, lastTurn: inboxIdOf(turn), lastReplies };
       if (!(await this.deps.stores.sessions.put(next, expectedRevision))) {
         // Another turn of the same member was stored first (a double press); show where the dialog stands now.
         const fresh = (await this.open(turn.user.id)).find((s) => s.key === next.key);
         if (fresh) return this.advance(turn, fresh, { kind: 'resume' });
       }
     } else if (previous) {
-      await this.deps.stores.sessions.delete(previous.key);
+      // The session is marked as ended by this turn, with its replies, before they are queued and it is deleted: a
+      // replay finds either the mark (and finishes from it) or no session and the replies queued.
       prompts.push(...(await this.waiting(turn.user.id, previous.key)));
+      const lastReplies = { address, language, prompts, firstIndex: currentTurnScope()?.next ?? 0 };
+      const ending = {
+        ...previous,
+        revision: previous.revision + 1,
+        lastTurn: inboxIdOf(turn),
+        lastReplies,
+        ending: true,
+      };
+      if (!(await this.deps.stores.sessions.put(ending, previous.revision))) {
+        // Another turn of the same member was stored first (a double press); show where the dialog stands now.
+        const fresh = (await this.open(turn.user.id)).find((s) => s.key === previous.key);
+        if (fresh) return this.advance(turn, fresh, { kind: 'resume' });
+      }
+      return this.replayed(ending);
     }
     await reply(this.deps.notifier, address, language, prompts);
   }

@@ -5,6 +5,11 @@ import type { Notifier } from '../ports/notifier';
 
 /** Sends prompts to one address in one language, in order. */
 export async function reply(notifier: Notifier, address: string, language: Language, prompts: Prompt[]): Promise<void> {
+  if (notifier.sendAll)
+    return notifier.sendAll(
+      address,
+      prompts.map((prompt) => ({ language, prompt })),
+    );
   for (const prompt of prompts) await notifier.send(address, { language, prompt });
 }
 

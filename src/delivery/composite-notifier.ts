@@ -5,10 +5,15 @@ export function createCompositeNotifier(notifiers: Notifier[]): Notifier {
   const find = (address: string) => notifiers.find((n) => n.handles(address));
   return {
     handles: (address) => find(address) !== undefined,
-    async send(address, message) {
+    async send(address, message, options) {
       const notifier = find(address);
       if (!notifier) throw new DeliveryError({ kind: 'invalid_address', reason: 'no adapter for this address' });
-      await notifier.send(address, message);
+      await notifier.send(address, message, options);
+    },
+    async reconcile(address, message, notificationId, since) {
+      const notifier = find(address);
+      if (!notifier?.reconcile) return 'unknown';
+      return notifier.reconcile(address, message, notificationId, since);
     },
   };
 }

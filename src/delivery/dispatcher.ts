@@ -97,7 +97,7 @@ export class Dispatcher {
     const blockedStreams = new Set<string>();
     let handled = 0;
     for (const n of due) {
-      const stream = `${n.caseId ?? '-'}|${n.address}`;
+      const stream = streamOf(n);
       if (blockedStreams.has(stream) || blockedStreams.has(n.address) || (await this.waitsForEarlier(n))) {
         blockedStreams.add(stream);
         continue;
@@ -134,37 +134,54 @@ export class Dispatcher {
     return false;
   }
 
-  /** True when an earlier notification of the same case to the same address is still pending. */
+  /** The pending notifications that must reach the same recipient before or with this one, in order. */
+  private async streamMates(n: Notification): Promise<Notification[]> {
+    if (n.caseId) {
+      return (await this.deps.outbox.listForCase(n.caseId)).filter(
+        (o) => o.status === 'pending' && o.address === n.address,
+      );
+    }
+    return n.stream ? this.deps.outbox.pendingInStream(n.stream) : [];
+  }
+
+  /** True when an earlier notification of the same stream (case and address, or reply stream) is still pending. */
   private async waitsForEarlier(n: Notification): Promise<boolean> {
-    if (!n.caseId) return false;
-    const all = await this.deps.outbox.listForCase(n.caseId);
-    return all.some(
-      (o) =>
-        o.status === 'pending' &&
-        o.address === n.address &&
-        o.id !== n.id &&
-        (o.createdAt < n.createdAt || (o.createdAt === n.createdAt && o.seq < n.seq)),
-    );
+    return (await this.streamMates(n)).some((o) => o.id !== n.id && before(o, n));
+  }
+
+  /** True when a newer pending notification of the stream replaces this one (a fresher question of the dialog). */
+  private async supersededBy(n: Notification): Promise<boolean> {
+    if (!n.supersedeKey) return false;
+    return (await this.streamMates(n)).some((o) => o.id !== n.id && o.supersedeKey === n.supersedeKey && before(n, o));
   }
 
   /**
    * Sends one notification under a claim. The claim is taken at the current time (not the start of the pass), so a
    * long pass never sends under a claim that has already expired for the other processes.
    *
-   * At-least-once, on purpose: if the process dies (or the store fails) after the platform accepted the message and
-   * before `markSent`, the claim expires and the notification is sent again. No platform lets us ask "did this
-   * arrive?", and the other choice, never retrying an expired claim, could lose an alert silently.
+   * The claim is the "sending" mark, written before the platform call; `markSent` comes after it. If the process dies
+   * (or the store fails) in between, the claim runs out and the send is in doubt: it is reconciled with the platform
+   * where the platform can answer (Slack), and otherwise sent again, because never retrying an expired claim could
+   * lose an alert silently.
    */
   private async deliver(n: Notification): Promise<'done' | 'retry' | 'not_ours'> {
     const now = this.deps.now();
     const until = new Date(now.getTime() + (this.deps.claimMs ?? 60_000));
+    if (await this.supersededBy(n)) {
+      await this.deps.outbox.markSuperseded(n.id);
+      return 'done';
+    }
     if (!(await this.deps.outbox.claim(n.id, this.holder, now, until))) return 'not_ours';
     if (!this.deps.notifier.handles(n.address)) {
       await this.giveUp(n, 'no adapter for this address', now);
       return 'done';
     }
     try {
-      await this.deps.notifier.send(n.address, n.message);
+      if (await this.deliveredBeforeCrash(n)) {
+        this.deps.logger.info('send in doubt was delivered; not sent again', { notification: n.id });
+      } else {
+        await this.deps.notifier.send(n.address, n.message, { notificationId: n.id });
+      }
     } catch (error) {
       if (error instanceof DeliveryError && error.failure.kind !== 'retry') {
         await this.giveUp(n, error.failure.reason, now);
@@ -182,9 +199,31 @@ export class Dispatcher {
     return 'done';
   }
 
+  /**
+   * A notification whose earlier claim ran out while a send was under way (`sendingSince`) may have reached the
+   * platform before the process died. Where the platform can tell (Slack: the message metadata carries the id), it is
+   * asked first; elsewhere the message is sent again: at least once rather than maybe never.
+   */
+  private async deliveredBeforeCrash(n: Notification): Promise<boolean> {
+    if (!n.sendingSince || n.claimedBy === null || n.claimedBy === this.holder) return false;
+    if (!this.deps.notifier.reconcile) return false;
+    const answer = await this.deps.notifier.reconcile(n.address, n.message, n.id, new Date(n.sendingSince));
+    return answer === 'delivered';
+  }
+
   private async giveUp(n: Notification, reason: string, now: Date): Promise<void> {
     await this.deps.outbox.markDead(n.id, reason.slice(0, 200));
     this.deps.logger.warn('notification undeliverable', { notification: n.id, case: n.caseId ?? null });
     await this.deps.onUndeliverable(n, reason, now);
   }
+}
+
+/** The ordering stream a notification belongs to. */
+function streamOf(n: Notification): string {
+  return n.caseId ? `${n.caseId}|${n.address}` : `-|${n.stream ?? n.address}`;
+}
+
+/** True when `a` is ahead of `b` in outbox order. */
+function before(a: Notification, b: Notification): boolean {
+  return a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.seq < b.seq);
 }

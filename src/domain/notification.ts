@@ -29,7 +29,11 @@ export const notificationSchema = notificationDraftSchema.extend({
   caseId: z.string().nullable(),
   /** Orders notifications of one case. */
   seq: z.number().int().nonnegative(),
-  status: z.enum(['pending', 'sent', 'dead']),
+  /**
+   * `superseded`: a question never delivered that a newer question of the same dialog replaced (the member never gets
+   * a stale question after a fresh one).
+   */
+  status: z.enum(['pending', 'sent', 'dead', 'superseded']),
   attempts: z.number().int().nonnegative(),
   nextAttemptAt: z.string(),
   sentAt: z.string().nullable(),
@@ -37,5 +41,17 @@ export const notificationSchema = notificationDraftSchema.extend({
   /** Who is sending it right now, until when (so two processes never send the same one). */
   claimedBy: z.string().nullable(),
   claimedUntil: z.string().nullable(),
+  /**
+   * Messages that are not about a case (the bot's replies) keep their order per `stream` (the recipient's address);
+   * case notifications keep theirs per case and address.
+   */
+  stream: z.string().min(1).optional(),
+  /** A later pending notification of the stream with the same key replaces this one if it was not delivered yet. */
+  supersedeKey: z.string().min(1).optional(),
+  /**
+   * When the current claim's send began. A claim that ran out while this is set is a send in doubt (the process may
+   * have died after the platform accepted it): the dispatcher asks the platform before sending it again.
+   */
+  sendingSince: z.string().nullable().optional(),
 });
 export type Notification = z.infer<typeof notificationSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { attachmentRefSchema, languageSchema } from '../domain/report';
+import type { Prompt } from './prompt';
 
 /** One answer: a choice value, several, free text, or files. */
 export const answerSchema = z.union([z.string(), z.array(z.string()), z.array(attachmentRefSchema)]);
@@ -53,5 +54,24 @@ export const sessionSchema = z.object({
   revision: z.number().int().nonnegative(),
   /** Only in stored documents: the encrypted answers and name (src/store/encrypted). */
   sealed: z.string().optional(),
+  /**
+   * The inbox id of the turn whose effects this revision stores. A turn replayed after a crash that finds its own id
+   * here was applied already: it only shows the current step again, never applies the answer a second time.
+   */
+  lastTurn: z.string().optional(),
+  /**
+   * What that turn answered, queued right after this revision was stored. A replay queues exactly these again under
+   * the same ids (from `firstIndex` on), so the member gets each of them once, whether or not the crash came first.
+   */
+  lastReplies: z
+    .object({
+      address: z.string().min(1),
+      language: languageSchema,
+      prompts: z.array(z.custom<Prompt>((v) => typeof v === 'object' && v !== null && 'kind' in v)),
+      firstIndex: z.number().int().nonnegative(),
+    })
+    .optional(),
+  /** Set by the turn that ends the dialog, just before it queues its last replies and deletes the session. */
+  ending: z.boolean().optional(),
 });
 export type Session = z.infer<typeof sessionSchema>;

@@ -14,6 +14,18 @@ export class DeliveryError extends Error {
   }
 }
 
+/** What a send carries besides the message. */
+export interface SendOptions {
+  /**
+   * The outbox notification being sent. A platform that can store it with the message (Slack message metadata) lets
+   * `reconcile` find the message after a crash, so it is not posted twice.
+   */
+  notificationId?: string;
+}
+
+/** What the platform says about a send that was in doubt. */
+export type ReconcileAnswer = 'delivered' | 'not_delivered' | 'unknown';
+
 /**
  * Sends a neutral message to an opaque address (`slack:…`, `teams:…`, `web:…`, `console:…`). Services and the
  * scheduler only ever talk to this; they never import a platform SDK.
@@ -22,5 +34,16 @@ export interface Notifier {
   /** True when this notifier can deliver to the address (the platform prefix is configured). */
   handles(address: string): boolean;
   /** Delivers the message; throws DeliveryError on failure. */
-  send(address: string, message: OutgoingMessage): Promise<void>;
+  send(address: string, message: OutgoingMessage, options?: SendOptions): Promise<void>;
+  /**
+   * Sends several messages to one address in order. A notifier that queues (the outbox) stores them in one write, so
+   * a crash never leaves half of one reply queued.
+   */
+  sendAll?(address: string, messages: OutgoingMessage[]): Promise<void>;
+  /**
+   * Asks the platform whether notification `notificationId` reached `address` since `since` (a send that began
+   * before a crash). 'delivered' means it is there and must not be sent again; a notifier without this ability is
+   * treated as 'unknown' and the message is sent again (at least once).
+   */
+  reconcile?(address: string, message: OutgoingMessage, notificationId: string, since: Date): Promise<ReconcileAnswer>;
 }

@@ -7,8 +7,9 @@ export interface OutboxStore {
   /** Pending notifications whose next attempt is due at `now`, oldest first (createdAt, then seq). */
   due(now: Date, limit: number): Promise<Notification[]>;
   /**
-   * Claims a pending notification for `holder` until `until`, when it is unclaimed or its claim has expired. True when
-   * the claim is ours; false when another process holds it or it is no longer pending.
+   * Claims a pending notification for `holder` until `until`, when it is unclaimed or its claim has expired, and
+   * marks it as being sent since `now`. True when the claim is ours; false when another process holds it or it is no
+   * longer pending.
    */
   claim(id: string, holder: string, now: Date, until: Date): Promise<boolean>;
   /** Marks a claimed notification sent. */
@@ -17,8 +18,17 @@ export interface OutboxStore {
   reschedule(id: string, nextAttemptAt: Date, error: string): Promise<void>;
   /** Gives up on a notification that can never be delivered (it is kept, marked dead, for the record). */
   markDead(id: string, error: string): Promise<void>;
+  /** Drops a pending notification a newer one replaced (kept, marked superseded, for the record). */
+  markSuperseded(id: string): Promise<void>;
   /** The notification, or null. */
   get(id: string): Promise<Notification | null>;
   /** Every notification of a case, in order (for tests and the case view). */
   listForCase(caseId: string): Promise<Notification[]>;
+  /** Pending notifications of a stream (see `Notification.stream`), in order (createdAt, then seq). */
+  pendingInStream(stream: string): Promise<Notification[]>;
+  /**
+   * Lets every claim lapse at `now` (their sends become "in doubt"). Only for a store one process owns: at start-up
+   * the claims are a dead process's.
+   */
+  expireClaims(now: Date): Promise<number>;
 }

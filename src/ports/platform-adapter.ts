@@ -1,19 +1,27 @@
 import type { Express } from 'express';
-import type { Platform, TurnHandler } from '../engine/turn';
+import type { IncomingTurn, Platform, TurnHandler } from '../engine/turn';
 import type { Clock } from './clock';
-import type { EventLog } from './event-log';
+import type { TurnIntake } from './inbox';
 import type { KeyValueStore } from './key-value-store';
 import type { Logger } from './logger';
 import type { Notifier } from './notifier';
 
 /** What every platform adapter gets from main.ts. */
 export interface AdapterDeps {
-  /** The core: adapters hand it every user action as an IncomingTurn. */
+  /**
+   * The core behind the inbox, for adapters that wait for the answer (the web demo): the turn is stored, processed,
+   * and this resolves when it has been.
+   */
   bot: TurnHandler;
+  /** The durable inbox: an adapter acks a platform delivery only after `accept` resolved. */
+  intake: TurnIntake;
+  /**
+   * The outgoing queue, for the few messages an adapter words itself (a modal that could not open): they go through
+   * the outbox like everything else.
+   */
+  messages: Notifier;
   /** Adapter state that must last: message ids per update key, conversation references, bindings. */
   keyValues: KeyValueStore;
-  /** Platform event ids already handled (retries and redeliveries change nothing). */
-  events: EventLog;
   logger: Logger;
   clock: Clock;
 }
@@ -32,6 +40,11 @@ export interface PlatformAdapter {
   readonly notifier: Notifier;
   /** Adds the adapter's routes to the one HTTP server. */
   mount(app: Express): void;
+  /**
+   * Completes a stored turn just before the core processes it, with what needs a platform call (Slack: the member's
+   * name and locale), so the ack path stays one store write.
+   */
+  prepareTurn?(turn: IncomingTurn): Promise<IncomingTurn>;
   /** Starts anything that runs beside HTTP (e.g. Slack Socket Mode). */
   start(): Promise<void>;
   stop(): Promise<void>;

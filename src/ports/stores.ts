@@ -1,6 +1,6 @@
 import type { CaseRepository } from './case-repository';
 import type { CounterStore } from './counter-store';
-import type { EventLog } from './event-log';
+import type { InboxStore } from './inbox';
 import type { KeyValueStore } from './key-value-store';
 import type { LeaseStore } from './lease';
 import type { OutboxStore } from './outbox-store';
@@ -11,12 +11,18 @@ import type { SessionStore } from './session-store';
 export interface Stores {
   /** Human description for the start-up line, e.g. "embedded (./data)" or "MongoDB (vaktpost)". */
   readonly description: string;
+  /**
+   * True when this process is the only one using the backend (the embedded store holds its data-folder lock), so
+   * claims left by an earlier process are a crash's leftovers and can be taken over at once.
+   */
+  readonly exclusive: boolean;
   cases: CaseRepository;
   counters: CounterStore;
   sessions: SessionStore;
   profiles: ProfileStore;
   keyValues: KeyValueStore;
-  events: EventLog;
+  /** Incoming turns, from their arrival until their effects are stored. */
+  inbox: InboxStore;
   leases: LeaseStore;
   outbox: OutboxStore;
   /** True when the backend answers (for /readyz). */

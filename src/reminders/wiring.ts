@@ -85,7 +85,7 @@ export function startReminders(deps: RemindersDeps): RemindersHandle {
     async sweep(at, kind) {
       const report = await reminders.runSweep(at, kind);
       await dispatcher.drain();
-      const delivery = { sent: 0, pending: 0, dead: 0 };
+      const delivery = { sent: 0, pending: 0, dead: 0, superseded: 0 };
       for (const id of report.notificationIds) {
         const n = await stores.outbox.get(id);
         // Escalation notifications still inside the case (not relayed yet) count as pending.

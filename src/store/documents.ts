@@ -251,12 +251,40 @@ export function claimableFilter(id: string, holder: string, now: Date): Record<s
   };
 }
 
-/** Records the claim; `claimedUntilMs` is what the claimable filter compares. */
-export function claimUpdate(holder: string, until: Date): Record<string, unknown> {
-  return { $set: { claimedBy: holder, claimedUntil: until.toISOString(), claimedUntilMs: until.getTime() } };
+/**
+ * Records the claim, and that a send starts now (`sendingSince`, the "sending" mark written before the platform
+ * call); `claimedUntilMs` is what the claimable filter compares.
+ */
+export function claimUpdate(holder: string, until: Date, now: Date): Record<string, unknown> {
+  return {
+    $set: {
+      claimedBy: holder,
+      claimedUntil: until.toISOString(),
+      claimedUntilMs: until.getTime(),
+      sendingSince: now.toISOString(),
+    },
+  };
 }
 
-const RELEASED = { claimedBy: null, claimedUntil: null, claimedUntilMs: null };
+const RELEASED = { claimedBy: null, claimedUntil: null, claimedUntilMs: null, sendingSince: null };
+
+/** Pending notifications of one stream (bot replies to one address), in order. */
+export function streamFilter(stream: string): Record<string, unknown> {
+  return { stream, status: 'pending' };
+}
+
+/** A pending notification replaced by a newer question: kept for the record, never sent. */
+export function supersededUpdate(): Record<string, unknown> {
+  return { $set: { status: 'superseded', ...RELEASED } };
+}
+
+/** Claims held by anyone, to let lapse at start-up on a store one process owns. */
+export const OUTBOX_HELD_FILTER = { status: 'pending', claimedBy: { $ne: null } } as const;
+
+/** Lets a claim run out now, keeping `sendingSince` so the send is treated as in doubt. */
+export function expireClaimUpdate(now: Date): Record<string, unknown> {
+  return { $set: { claimedUntil: now.toISOString(), claimedUntilMs: now.getTime() } };
+}
 /** The schema allows 500 characters of error; a longer platform message is cut here rather than fail on read. */
 const errorText = (error: string): string => (error.length > 500 ? `${error.slice(0, 499)}…` : error);
 

@@ -1,3 +1,4 @@
+import { adapterDepsFor } from '../support/adapter-deps';
 /**
  * /readyz asks the store and each configured platform's credentials, and says what is wrong: Slack over real HTTP
  * against the fake Web API (auth.test), Teams with its token fetch replaced by one that fails as Entra ID does.
@@ -95,13 +96,11 @@ describe('Teams readiness: a Bot Framework token fetch', () => {
     const stores = await createEmbeddedStores({});
     const adapter = createTeamsAdapter(
       { appId: APP_ID, appPassword: 'secret', appType: 'SingleTenant', tenantId: TENANT, devNoAuth: false, fetchToken },
-      {
-        bot: { handleTurn: async () => undefined },
-        keyValues: stores.keyValues,
-        events: stores.events,
-        logger: createMemoryLogger(),
-        clock: systemClock,
-      },
+      adapterDepsFor(
+        stores,
+        { handleTurn: async () => undefined },
+        { logger: createMemoryLogger(), clock: systemClock },
+      ),
     );
     return adapter.checkReady?.();
   }

@@ -27,6 +27,11 @@ export interface TestAppOptions {
   logger?: Logger;
   /** Dialogs beside the built-in ones, with their services. */
   extraDialogs?: VaktpostOptions['extraDialogs'];
+  /**
+   * Turns a member may send per window before "slow down" (default: far more than any test types, since tests type
+   * whole reports in well under a minute; the flood test sets its own).
+   */
+  floodLimit?: { turns: number; windowMs: number };
   /** Address prefixes the recording notifier handles (default `['console:']`). */
   recordPrefixes?: string[];
 }
@@ -73,6 +78,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     extraNotifiers: [notifier, ...(options.extraNotifiers ?? [])],
     schedule: false,
     dispatchIntervalMs: 0,
+    floodLimit: options.floodLimit ?? { turns: 10_000, windowMs: 60_000 },
     listen: options.listen ?? false,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logger ? { logger: options.logger } : {}),

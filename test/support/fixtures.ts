@@ -1,3 +1,5 @@
+import { inboxEntrySchema, type InboxEntry } from '../../src/ports/inbox';
+import type { IncomingTurn } from '../../src/engine/turn';
 import { caseSchema, type Case } from '../../src/domain/case';
 import { notificationDraftSchema, notificationSchema, type Notification } from '../../src/domain/notification';
 import type { NotificationDraft } from '../../src/domain/notification';
@@ -127,6 +129,33 @@ export function makeSession(overrides: Partial<Session> = {}): Session {
     startedAt: FIXTURE_TIME,
     updatedAt: FIXTURE_TIME,
     revision: 0,
+    ...overrides,
+  });
+}
+
+/** An inbox entry as an adapter's accept writes it: a member's text, pending, claimed by the receiving process. */
+export function makeInboxEntry(overrides: Partial<InboxEntry> = {}, turn: Partial<IncomingTurn> = {}): InboxEntry {
+  const n = nextSequence();
+  const fullTurn: IncomingTurn = {
+    eventId: `Ev${n}`,
+    platform: 'slack',
+    address: `slack:dm:U${n}`,
+    isDirect: true,
+    user: { id: `slack:U${n}`, displayName: 'Test Ledamot', locale: 'sv-SE' },
+    text: '{"$where": "1"} någon skrev till mig. igen',
+    ...turn,
+  };
+  return inboxEntrySchema.parse({
+    id: `slack:${fullTurn.eventId}`,
+    member: fullTurn.user.id,
+    turn: fullTurn,
+    receivedAt: FIXTURE_TIME,
+    seq: n,
+    status: 'pending',
+    outcome: null,
+    doneAt: null,
+    claimedBy: 'inbox-a',
+    claimedUntil: '2026-03-02T09:32:00.000Z',
     ...overrides,
   });
 }

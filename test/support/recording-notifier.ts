@@ -47,6 +47,11 @@ export class RecordingNotifier implements Notifier {
     this.failures.set(address, failure);
   }
 
+  /** Sending to `address` works again (the platform recovered). */
+  recoverFor(address: string): void {
+    this.failures.delete(address);
+  }
+
   /** The messages sent to one address, in order. */
   to(address: string): RecordedMessage[] {
     return this.sent.filter((m) => m.address === address);

@@ -22,6 +22,8 @@ export const botEn: Record<string, string> = {
   'bot.bind.unknown_district': 'I cannot find a district "{district}". Write e.g. "bind norrby" with the district id.',
   'bot.bind.not_contact': 'Only the security contacts of {district} can bind a channel to the district.',
   'bot.bind.done': 'Done. Alerts for {district} will come here from now on.',
+  'bot.slow_down':
+    'That was a lot of messages at once, so I cannot answer each one. Take your time: wait a minute, then write again and we will carry on where we were. If anyone is in danger right now, call 112.',
   'bot.no_session': 'You have no report in progress. Write "report" to start.',
   'bot.help':
     'I help you report threats, hate, harassment and violence linked to your political office. Write "report" to start, "cases" to see your cases, "district" to change district, "svenska" for Swedish. If anyone is in danger right now: call 112.',

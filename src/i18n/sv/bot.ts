@@ -22,6 +22,8 @@ export const botSv: Record<string, string> = {
   'bot.bind.unknown_district': 'Jag hittar inget distrikt "{district}". Skriv t.ex. "bind norrby" med distriktets id.',
   'bot.bind.not_contact': 'Bara säkerhetsansvariga i {district} kan koppla en kanal till distriktet.',
   'bot.bind.done': 'Klart. Larm för {district} kommer hit från och med nu.',
+  'bot.slow_down':
+    'Nu kom det väldigt många meddelanden på en gång, så jag hinner inte svara på vart och ett. Ta det lugnt: vänta en minut och skriv sedan igen, så fortsätter vi där vi var. Är någon i fara just nu, ring 112.',
   'bot.no_session': 'Du har ingen rapport påbörjad. Skriv "rapportera" för att börja.',
   'bot.help':
     'Jag hjälper dig att rapportera hot, hat, trakasserier och våld kopplat till ditt politiska uppdrag. Skriv "rapportera" för att börja, "ärenden" för att se dina ärenden, "distrikt" för att byta distrikt, "english" för engelska. Är någon i fara just nu: ring 112.',

@@ -4,7 +4,7 @@ import type { Stores } from '../../ports/stores';
 import { compactAll, openCollection, PRIVATE_MODES, type Collection } from './datastore';
 import { EmbeddedCaseRepository } from './embedded-case-repository';
 import { EmbeddedCounterStore } from './embedded-counter-store';
-import { EmbeddedEventLog } from './embedded-event-log';
+import { EmbeddedInboxStore } from './embedded-inbox-store';
 import { EmbeddedKeyValueStore } from './embedded-key-value-store';
 import { EmbeddedLeaseStore } from './embedded-lease-store';
 import { EmbeddedOutboxStore } from './embedded-outbox-store';
@@ -17,7 +17,7 @@ export interface EmbeddedStoresConfig {
   dataDir?: string;
 }
 
-const COLLECTIONS = ['cases', 'counters', 'sessions', 'profiles', 'keyValues', 'events', 'leases', 'outbox'] as const;
+const COLLECTIONS = ['cases', 'counters', 'sessions', 'profiles', 'keyValues', 'inbox', 'leases', 'outbox'] as const;
 type CollectionName = (typeof COLLECTIONS)[number];
 
 /** Opens every collection; waits for all before failing, so a damaged file never leaves others mid-write. */
@@ -51,13 +51,14 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
   }
   const c = await openAll(dataDir);
   return {
+    exclusive: true,
     description: dataDir === undefined ? 'embedded (in memory)' : `embedded files in ${dataDir}`,
     cases: new EmbeddedCaseRepository(c.cases),
     counters: new EmbeddedCounterStore(c.counters),
     sessions: new EmbeddedSessionStore(c.sessions),
     profiles: new EmbeddedProfileStore(c.profiles),
     keyValues: new EmbeddedKeyValueStore(c.keyValues),
-    events: new EmbeddedEventLog(c.events),
+    inbox: new EmbeddedInboxStore(c.inbox),
     leases: new EmbeddedLeaseStore(c.leases),
     outbox: new EmbeddedOutboxStore(c.outbox),
     ping: () => Promise.resolve(true),

@@ -4,6 +4,8 @@ import {
   claimableFilter,
   claimUpdate,
   deadUpdate,
+  expireClaimUpdate,
+  OUTBOX_HELD_FILTER,
   documentToNotification,
   dueFilter,
   notificationToDocument,
@@ -11,6 +13,8 @@ import {
   OUTBOX_DUE_SORT,
   rescheduleUpdate,
   sentUpdate,
+  streamFilter,
+  supersededUpdate,
 } from '../documents';
 import { isUniqueViolation, type Collection } from './datastore';
 
@@ -22,6 +26,14 @@ export class EmbeddedOutboxStore implements OutboxStore {
   constructor(private readonly collection: Collection) {}
 
   async enqueue(items: Notification[]): Promise<void> {
+    // One insert for all: NeDB applies it as a whole and appends it in one write, so a reply is never half queued.
+    try {
+      await this.collection.insertAsync(items.map(notificationToDocument));
+      return;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+    // Some were queued before (a replayed turn): the rest one by one, keeping the first copy of each.
     for (const item of items) {
       try {
         await this.collection.insertAsync(notificationToDocument(item));
@@ -40,7 +52,7 @@ export class EmbeddedOutboxStore implements OutboxStore {
   async claim(id: string, holder: string, now: Date, until: Date): Promise<boolean> {
     const { numAffected } = await this.collection.updateAsync(
       claimableFilter(id, holder, now),
-      claimUpdate(holder, until),
+      claimUpdate(holder, until, now),
       {},
     );
     return numAffected === 1;
@@ -56,6 +68,22 @@ export class EmbeddedOutboxStore implements OutboxStore {
 
   async markDead(id: string, error: string): Promise<void> {
     await this.collection.updateAsync({ _id: id, status: 'pending' }, deadUpdate(error), {});
+  }
+
+  async markSuperseded(id: string): Promise<void> {
+    await this.collection.updateAsync({ _id: id, status: 'pending' }, supersededUpdate(), {});
+  }
+
+  async pendingInStream(stream: string): Promise<Notification[]> {
+    const docs = await this.collection.findAsync(streamFilter(stream)).sort(OUTBOX_DUE_SORT);
+    return docs.map(documentToNotification);
+  }
+
+  async expireClaims(now: Date): Promise<number> {
+    const { numAffected } = await this.collection.updateAsync(OUTBOX_HELD_FILTER, expireClaimUpdate(now), {
+      multi: true,
+    });
+    return numAffected;
   }
 
   async get(id: string): Promise<Notification | null> {

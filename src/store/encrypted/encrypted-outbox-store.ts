@@ -69,6 +69,18 @@ export class EncryptedOutboxStore implements OutboxStore {
     return this.inner.markDead(id, error);
   }
 
+  markSuperseded(id: string): Promise<void> {
+    return this.inner.markSuperseded(id);
+  }
+
+  async pendingInStream(stream: string): Promise<Notification[]> {
+    return this.openAll(await this.inner.pendingInStream(stream));
+  }
+
+  expireClaims(now: Date): Promise<number> {
+    return this.inner.expireClaims(now);
+  }
+
   async get(id: string): Promise<Notification | null> {
     const stored = await this.inner.get(id);
     return stored === null ? null : this.open(stored);

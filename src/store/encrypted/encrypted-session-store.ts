@@ -6,6 +6,8 @@ import { openJson, sealJson, validateOpened } from './sealed-json';
 interface SealedSessionFields {
   answers: Session['answers'];
   displayName: string;
+  /** The replies of the last turn (a summary quotes the answers). */
+  lastReplies?: Session['lastReplies'];
 }
 
 const aad = (key: string): string => `session:${key}/answers`;
@@ -36,8 +38,12 @@ export class EncryptedSessionStore implements SessionStore {
 
   async put(session: Session, expectedRevision: number | null): Promise<boolean> {
     const key = await this.keys.ensure(SHARED_SUBJECT);
-    const fields: SealedSessionFields = { answers: session.answers, displayName: session.displayName };
-    const { sealed: _previous, ...clear } = session;
+    const fields: SealedSessionFields = {
+      answers: session.answers,
+      displayName: session.displayName,
+      ...(session.lastReplies ? { lastReplies: session.lastReplies } : {}),
+    };
+    const { sealed: _previous, lastReplies: _replies, ...clear } = session;
     const stored: Session = { ...clear, answers: {}, displayName: '', sealed: sealJson(key, fields, aad(session.key)) };
     return this.inner.put(stored, expectedRevision);
   }

@@ -2,6 +2,7 @@ import type { Keyring } from '../../crypto/keyring';
 import type { Stores } from '../../ports/stores';
 import { DataKeys, SHARED_SUBJECT } from './data-keys';
 import { EncryptedCaseRepository } from './encrypted-case-repository';
+import { EncryptedInboxStore } from './encrypted-inbox-store';
 import { EncryptedKeyValueStore } from './encrypted-key-value-store';
 import { EncryptedOutboxStore } from './encrypted-outbox-store';
 import { EncryptedProfileStore } from './encrypted-profile-store';
@@ -23,13 +24,14 @@ export async function withEncryption(inner: Stores, keyring: Keyring, keySource:
   await dataKeys.ensure(SHARED_SUBJECT);
   const cases = new EncryptedCaseRepository(inner.cases, dataKeys);
   return {
+    exclusive: inner.exclusive,
     description: `${inner.description}; reports encrypted (master key ${keyring.current.id} from ${keySource})`,
     cases,
     counters: inner.counters,
     sessions: new EncryptedSessionStore(inner.sessions, dataKeys),
     profiles: new EncryptedProfileStore(inner.profiles, dataKeys),
     keyValues: new EncryptedKeyValueStore(inner.keyValues, dataKeys),
-    events: inner.events,
+    inbox: new EncryptedInboxStore(inner.inbox, dataKeys),
     leases: inner.leases,
     outbox: new EncryptedOutboxStore(inner.outbox, dataKeys, cases),
     dataKeys,

@@ -14,6 +14,8 @@ export interface MongoConnection {
   client: MongoClient;
   db: Db;
   description: string;
+  /** False on FerretDB, which refuses `expireAfterSeconds` ("not implemented yet"): expiry is by pruning there. */
+  ttlIndexes: boolean;
 }
 
 /** The database named in the path of a connection string (`mongodb://host/<db>?…`), or null. */
@@ -73,9 +75,15 @@ export async function connectMongo(config: MongoStoresConfig): Promise<MongoConn
       client,
       db: client.db(dbName),
       description: `MongoDB (database ${dbName}, FerretDB ${ferretdb}, one connection)`,
+      ttlIndexes: false,
     };
   }
-  return { client, db: client.db(dbName), description: `MongoDB (database ${dbName})` };
+  return {
+    client,
+    db: client.db(dbName),
+    description: `MongoDB (database ${dbName}${ferretdb === null ? '' : `, FerretDB ${ferretdb}`})`,
+    ttlIndexes: ferretdb === null,
+  };
 }
 
 /**

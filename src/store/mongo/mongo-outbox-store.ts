@@ -4,6 +4,8 @@ import {
   claimableFilter,
   claimUpdate,
   deadUpdate,
+  expireClaimUpdate,
+  OUTBOX_HELD_FILTER,
   documentToNotification,
   dueFilter,
   notificationToDocument,
@@ -11,6 +13,8 @@ import {
   OUTBOX_DUE_SORT,
   rescheduleUpdate,
   sentUpdate,
+  streamFilter,
+  supersededUpdate,
 } from '../documents';
 import { isDuplicateKeyError } from './connect';
 import { asFilter, asUpdate, type MongoCollection } from './types';
@@ -45,7 +49,7 @@ export class MongoOutboxStore implements OutboxStore {
   async claim(id: string, holder: string, now: Date, until: Date): Promise<boolean> {
     const result = await this.collection.updateOne(
       asFilter(claimableFilter(id, holder, now)),
-      asUpdate(claimUpdate(holder, until)),
+      asUpdate(claimUpdate(holder, until, now)),
     );
     return result.matchedCount === 1;
   }
@@ -60,6 +64,23 @@ export class MongoOutboxStore implements OutboxStore {
 
   async markDead(id: string, error: string): Promise<void> {
     await this.collection.updateOne({ _id: id, status: 'pending' }, asUpdate(deadUpdate(error)));
+  }
+
+  async markSuperseded(id: string): Promise<void> {
+    await this.collection.updateOne({ _id: id, status: 'pending' }, asUpdate(supersededUpdate()));
+  }
+
+  async pendingInStream(stream: string): Promise<Notification[]> {
+    const docs = await this.collection
+      .find(asFilter(streamFilter(stream)))
+      .sort(OUTBOX_DUE_SORT)
+      .toArray();
+    return docs.map(documentToNotification);
+  }
+
+  async expireClaims(now: Date): Promise<number> {
+    const result = await this.collection.updateMany(asFilter(OUTBOX_HELD_FILTER), asUpdate(expireClaimUpdate(now)));
+    return result.modifiedCount;
   }
 
   async get(id: string): Promise<Notification | null> {

@@ -1,3 +1,4 @@
+import { adapterDepsFor } from '../../support/adapter-deps';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -75,13 +76,11 @@ describe('Socket Mode', () => {
     const stores = await createEmbeddedStores({});
     const adapter = createSlackAdapter(
       { botToken: 'xoxb-test', signingSecret: '', appToken: 'xapp-test', apiUrl: 'http://127.0.0.1:9/api/' },
-      {
-        bot: { handleTurn: async () => undefined },
-        keyValues: stores.keyValues,
-        events: stores.events,
-        logger: createMemoryLogger(),
-        clock: { now: () => new Date() },
-      },
+      adapterDepsFor(
+        stores,
+        { handleTurn: async () => undefined },
+        { logger: createMemoryLogger(), clock: { now: () => new Date() } },
+      ),
     );
     const app = express();
     adapter.mount(app);

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { adapterDepsFor } from '../../support/adapter-deps';
 import express from 'express';
 import { createSlackAdapter, type SlackAdapter } from '../../../adapters/slack';
 import type { IncomingTurn, TurnHandler } from '../../../src/engine/turn';
@@ -46,10 +47,12 @@ export async function startSlackTestApp(): Promise<SlackTestApp> {
       await harness.onTurn(turn);
     },
   };
+  const late: { adapter?: SlackAdapter } = {};
   const adapter = createSlackAdapter(
     { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: fake.url },
-    { bot, keyValues: stores.keyValues, events: stores.events, logger, clock: { now: () => new Date() } },
+    adapterDepsFor(stores, bot, { logger, clock: { now: () => new Date() }, adapter: () => late.adapter }),
   );
+  late.adapter = adapter;
   const app = express();
   adapter.mount(app);
   await adapter.start();

@@ -1,3 +1,4 @@
+import { adapterDepsFor } from '../../support/adapter-deps';
 import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { AuthenticationConstants } from 'botframework-connector';
 import { createTeamsAdapter, REF_NAMESPACE } from '../../../adapters/teams';
@@ -112,13 +113,11 @@ describe('Teams adapter with MicrosoftAppId set: the Bot Framework token is chec
 describe('createTeamsAdapter settings', () => {
   it('refuses to start without MicrosoftAppId unless TEAMS_DEV_NO_AUTH is set, and says what to do', async () => {
     const stores = await createEmbeddedStores({});
-    const deps = {
-      bot: { handleTurn: async () => undefined },
-      keyValues: stores.keyValues,
-      events: stores.events,
-      logger: createMemoryLogger(),
-      clock: systemClock,
-    };
+    const deps = adapterDepsFor(
+      stores,
+      { handleTurn: async () => undefined },
+      { logger: createMemoryLogger(), clock: systemClock },
+    );
     expect(() => createTeamsAdapter({ appType: 'SingleTenant', devNoAuth: false }, deps)).toThrow(
       /MicrosoftAppId is not set.*TEAMS_DEV_NO_AUTH=1/,
     );

@@ -178,7 +178,7 @@ describe('Teams adapter: activities posted to /api/messages', () => {
 
     expect(res.status).toBe(200);
     const reply = await connector.waitFor((c) => c.kind === 'reply' || c.kind === 'send');
-    expect(String(reply.body.text)).toMatch(/Something went wrong/);
+    expect(JSON.stringify(reply.body)).toMatch(/Something went wrong/);
     const logged = JSON.stringify(teams.logger.lines);
     expect(logged).toContain(message.id);
     expect(logged).not.toContain('personnummer');

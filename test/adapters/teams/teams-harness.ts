@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { adapterDepsFor } from '../../support/adapter-deps';
 import express from 'express';
 import { createTeamsAdapter, type TeamsAdapterConfig } from '../../../adapters/teams';
 import type { IncomingTurn, TurnHandler } from '../../../src/engine/turn';
@@ -35,10 +36,12 @@ export async function startTeamsHarness(
     },
   };
   const logger = createMemoryLogger();
+  const late: { adapter?: PlatformAdapter } = {};
   const adapter = createTeamsAdapter(
     { appType: 'SingleTenant', devNoAuth: true, ...options.config },
-    { bot, keyValues: stores.keyValues, events: stores.events, logger, clock: fixedClock },
+    adapterDepsFor(stores, bot, { logger, clock: fixedClock, adapter: () => late.adapter }),
   );
+  late.adapter = adapter;
   const app = express();
   adapter.mount(app);
   const server: Server = await new Promise((resolve) => {

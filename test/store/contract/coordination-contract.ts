@@ -116,5 +116,43 @@ export function coordinationContract(makeStores: MakeStores): void {
       );
       expect((await current().outbox.listForCase('case-k')).map((n) => n.id)).toEqual(['k1', 'k2']);
     });
+
+    it('lists the pending replies of one stream in order, and drops a superseded one from it for good', async () => {
+      const reply = (id: string, createdAt: string, seq: number, stream = 'reply|slack:dm:U1') =>
+        makeNotification({ id, caseId: null, stream, createdAt, seq, supersedeKey: 'question|slack:dm:U1' });
+      await enqueue(
+        reply('r3', '2026-03-02T09:31:00.000Z', 0),
+        reply('r1', '2026-03-02T09:30:00.000Z', 0),
+        reply('r2', '2026-03-02T09:30:00.000Z', 1),
+        reply('other', '2026-03-02T09:30:00.000Z', 0, 'reply|slack:dm:U2'),
+      );
+      expect((await current().outbox.pendingInStream('reply|slack:dm:U1')).map((n) => n.id)).toEqual([
+        'r1',
+        'r2',
+        'r3',
+      ]);
+      await current().outbox.markSuperseded('r1');
+      await current().outbox.markSent('r2', T0);
+      expect((await current().outbox.pendingInStream('reply|slack:dm:U1')).map((n) => n.id)).toEqual(['r3']);
+      expect((await current().outbox.get('r1'))?.status).toBe('superseded');
+      expect((await current().outbox.get('r1'))?.supersedeKey).toBe('question|slack:dm:U1');
+      // A superseded one is never revived or sent.
+      await current().outbox.markSent('r1', T0);
+      expect((await current().outbox.get('r1'))?.status).toBe('superseded');
+      expect(await current().outbox.claim('r1', 'w', T0, later(1_000))).toBe(false);
+    });
+
+    it('marks a claim as a send under way, and at start-up lets every claim lapse keeping that mark', async () => {
+      await enqueue(makeNotification({ id: 'a1' }), makeNotification({ id: 'a2' }), makeNotification({ id: 'a3' }));
+      await current().outbox.claim('a1', 'dead-process', T0, later(60_000));
+      await current().outbox.claim('a3', 'dead-process', T0, later(60_000));
+      await current().outbox.markSent('a3', later(1_000));
+      expect((await current().outbox.get('a1'))?.sendingSince).toBe(T0.toISOString());
+      expect(await current().outbox.expireClaims(later(2_000))).toBe(1);
+      const lapsed = await current().outbox.get('a1');
+      expect(lapsed).toMatchObject({ claimedBy: 'dead-process', sendingSince: T0.toISOString() });
+      expect(await current().outbox.claim('a1', 'restarted', later(2_000), later(60_000))).toBe(true);
+      expect((await current().outbox.get('a3'))?.sendingSince).toBeNull();
+    });
   });
 }

@@ -1,6 +1,7 @@
 import { caseContract } from './case-contract';
 import { coordinationContract } from './coordination-contract';
 import type { MakeStores } from './harness';
+import { inboxContract } from './inbox-contract';
 import { recordContract } from './record-contract';
 import { restartContract } from './restart-contract';
 
@@ -14,6 +15,7 @@ export function runStoreContract(name: string, makeStores: MakeStores): void {
   describe(`${name} store contract`, () => {
     describe('cases', () => caseContract(makeStores));
     describe('records', () => recordContract(makeStores));
+    describe('inbox', () => inboxContract(makeStores));
     describe('coordination', () => coordinationContract(makeStores));
     describe('restart', () => restartContract(makeStores));
   });

@@ -1,7 +1,7 @@
 import { makeSession } from '../../support/fixtures';
 import { concurrently, type MakeStores, freshStoresPerTest } from './harness';
 
-/** Sessions, profiles, key-values, the event log and counters. */
+/** Sessions, profiles, key-values and counters. */
 export function recordContract(makeStores: MakeStores): void {
   const { current } = freshStoresPerTest(makeStores);
 
@@ -125,20 +125,6 @@ export function recordContract(makeStores: MakeStores): void {
       await kv.put('a', 'b:c', 'second');
       expect(await kv.get('a:b', 'c')).toBe('first');
       expect(await kv.get('a', 'b:c')).toBe('second');
-    });
-  });
-
-  describe('event log', () => {
-    it('reports an event id as new only the first time', async () => {
-      const at = new Date('2026-03-01T10:00:00Z');
-      expect(await current().events.markProcessed('slack:Ev1', at)).toBe(true);
-      expect(await current().events.markProcessed('slack:Ev1', at)).toBe(false);
-      expect(await current().events.markProcessed('slack:Ev2', at)).toBe(true);
-    });
-
-    it('gives exactly one of 20 concurrent deliveries of one event true', async () => {
-      const results = await concurrently(20, () => current().events.markProcessed('teams:act-1', new Date()));
-      expect(results.filter((first) => first)).toHaveLength(1);
     });
   });
 

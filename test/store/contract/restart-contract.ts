@@ -1,4 +1,4 @@
-import { makeCase, makeNotification, makeSession } from '../../support/fixtures';
+import { makeCase, makeInboxEntry, makeNotification, makeSession } from '../../support/fixtures';
 import { type MakeStores, freshStoresPerTest } from './harness';
 
 /** Close and open again: nothing written before is lost. */
@@ -21,7 +21,8 @@ export function restartContract(makeStores: MakeStores): void {
     };
     await stores.profiles.put(profile, null);
     await stores.keyValues.put('bindings', 'norrby', { channel: 'teams:19:abc' });
-    await stores.events.markProcessed('slack:Ev1', new Date('2026-03-01T00:00:00Z'));
+    const entry = makeInboxEntry();
+    expect(await stores.inbox.accept(entry)).toBe(true);
     await stores.counters.next('case-2026');
     await stores.leases.acquire('sweep', 'a', new Date('2026-03-01T00:00:00Z'), 3_600_000);
     const queued = makeNotification();
@@ -36,7 +37,8 @@ export function restartContract(makeStores: MakeStores): void {
     expect(await reopened.sessions.get(session.key)).toEqual(session);
     expect(await reopened.profiles.get(profile.userId)).toEqual(profile);
     expect(await reopened.keyValues.get('bindings', 'norrby')).toEqual({ channel: 'teams:19:abc' });
-    expect(await reopened.events.markProcessed('slack:Ev1', new Date())).toBe(false);
+    expect(await reopened.inbox.get(entry.id)).toEqual(entry);
+    expect(await reopened.inbox.accept(entry)).toBe(false);
     expect(await reopened.counters.next('case-2026')).toBe(2);
     expect(await reopened.leases.acquire('sweep', 'b', new Date('2026-03-01T00:30:00Z'), 60_000)).toBe(false);
     expect(await reopened.outbox.get(queued.id)).toEqual(queued);

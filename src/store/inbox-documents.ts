@@ -1,0 +1,65 @@
+import { INBOX_RETENTION_MS, inboxEntrySchema, type InboxEntry, type InboxOutcome } from '../ports/inbox';
+import { encodeKeys, parseStored, timeMs, type StoredDocument } from './documents';
+
+/**
+ * How inbox entries are laid out, shared by both stores. `expireAt` is a real Date so MongoDB's TTL index can remove
+ * a done entry by itself; both stores also prune on a schedule (FerretDB v1 has no TTL indexes).
+ */
+
+/** `_id` is the entry id; the `…Ms` fields order and select entries. */
+export function inboxEntryToDocument(value: InboxEntry): StoredDocument {
+  return {
+    ...(encodeKeys(value) as Record<string, unknown>),
+    _id: value.id,
+    receivedAtMs: timeMs(value.receivedAt, 'receivedAt'),
+    claimedUntilMs: value.claimedUntil === null ? null : timeMs(value.claimedUntil, 'claimedUntil'),
+    doneAtMs: null,
+    expireAt: null,
+  };
+}
+/** A stored entry, validated. */
+export const documentToInboxEntry = (doc: unknown): InboxEntry => parseStored(inboxEntrySchema, 'inbox', doc);
+
+/** Oldest first; `_id` last so the order is total. */
+export const INBOX_SORT = { receivedAtMs: 1, seq: 1, _id: 1 } as const;
+
+/** Pending and held by nobody, or held by a claim that has run out. */
+export function inboxClaimableFilter(now: Date): Record<string, unknown> {
+  return { status: 'pending', $or: [{ claimedBy: null }, { claimedUntilMs: { $lte: now.getTime() } }] };
+}
+
+/** One entry, if claimable. */
+export function inboxClaimFilter(id: string, now: Date): Record<string, unknown> {
+  return { _id: id, ...inboxClaimableFilter(now) };
+}
+
+export function inboxClaimUpdate(holder: string, until: Date): Record<string, unknown> {
+  return { $set: { claimedBy: holder, claimedUntil: until.toISOString(), claimedUntilMs: until.getTime() } };
+}
+
+export function inboxDoneUpdate(at: Date, outcome: InboxOutcome): Record<string, unknown> {
+  return {
+    $set: {
+      status: 'done',
+      outcome,
+      doneAt: at.toISOString(),
+      doneAtMs: at.getTime(),
+      expireAt: new Date(at.getTime() + INBOX_RETENTION_MS),
+      claimedBy: null,
+      claimedUntil: null,
+      claimedUntilMs: null,
+    },
+  };
+}
+
+/** Claims held by anyone, to let lapse at start-up (embedded store only). */
+export const INBOX_HELD_FILTER = { status: 'pending', claimedBy: { $ne: null } } as const;
+
+export function inboxExpireClaimsUpdate(now: Date): Record<string, unknown> {
+  return { $set: { claimedUntil: now.toISOString(), claimedUntilMs: now.getTime() } };
+}
+
+/** Done entries finished before the cut-off. */
+export function inboxPruneFilter(doneBefore: Date): Record<string, unknown> {
+  return { status: 'done', doneAtMs: { $lt: doneBefore.getTime() } };
+}
