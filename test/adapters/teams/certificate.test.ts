@@ -1,3 +1,4 @@
+import { adapterDepsFor } from '../../support/adapter-deps';
 /** A certificate instead of a client secret: checked at start-up, so a wrong file stops the start, not the first send. */
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,13 +27,11 @@ describe('Teams with a certificate', () => {
     const stores = await createEmbeddedStores({});
     return createTeamsAdapter(
       { appId: APP_ID, appType: 'SingleTenant', tenantId: TENANT, devNoAuth: false, ...overrides },
-      {
-        bot: { handleTurn: async () => undefined },
-        keyValues: stores.keyValues,
-        events: stores.events,
-        logger: createMemoryLogger(),
-        clock: systemClock,
-      },
+      adapterDepsFor(
+        stores,
+        { handleTurn: async () => undefined },
+        { logger: createMemoryLogger(), clock: systemClock },
+      ),
     );
   }
 
