@@ -8,6 +8,7 @@ import { tx } from '../engine/prompt';
 import type { Logger } from '../ports/logger';
 import type { ProfileService } from '../profiles/profile-service';
 import type { Clock } from '../ports/clock';
+import { policeOfferCard } from '../police/police-text';
 import type { CaseService } from './case-service';
 
 /** A submitted report, with the district the member chose when the directory did not know it. */
@@ -73,7 +74,8 @@ export function createReportIntake(deps: ReportIntakeDeps): DialogService {
           // A district without contacts of its own is served by the central contact: say so, not "the contacts of X".
           recipients: deps.cases.recipientsText(c),
         });
-    return { prompts: [received] };
+    // The way to the ready police-report text and to the police's number later, on the member's own case (issue 14).
+    return { prompts: [received, { kind: 'card', card: policeOfferCard(c) }] };
   }
 
   return {

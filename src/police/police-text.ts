@@ -140,3 +140,13 @@ export function policeTextCard(c: Case, directory: Directory, language: Language
     actions: [policeNumberAction(c)],
   };
 }
+
+/** Offered with the receipt of a report: the ready text for the police, and where to add their number later. */
+export function policeOfferCard(c: Case): Card {
+  return {
+    title: tx('police.offer.title', { number: c.number }),
+    tone: 'normal',
+    lines: [tx(c.report.police.caseNumber ? 'police.offer.has_number' : 'police.offer.text')],
+    actions: [policeTextAction(c), policeNumberAction(c)],
+  };
+}

@@ -69,6 +69,20 @@ function onBehalfHateCrimeReport() {
 }
 
 describe('the police-report helper', () => {
+  it("is offered with the receipt of a report made through the bot, on the member's own case", async () => {
+    await app.say('mira', 'hej');
+    for (const answer of ['nej', '1', 'hot', 'Någon skrev att de vet var jag bor.', 'e-post', 'igår', '1', 'skicka']) {
+      await app.say('mira', answer);
+    }
+    const [c] = await app.stores.cases.list({ reporterUserId: app.userId('mira') });
+    expect(app.notifier.textOf(app.dm('mira'))).toContain(`Polisanmälan för ${c?.number}`);
+    expect(app.notifier.textOf(app.dm('mira'))).toContain('Vill du polisanmäla? Jag har en färdig text');
+    const offered = app.notifier.actions(app.dm('mira'), POLICE_ACTION.text).map((a) => a.value);
+    expect(offered).toEqual([c?.id]);
+    await app.press('mira', POLICE_ACTION.text, c?.id ?? '');
+    expect(app.notifier.lastTextOf(app.dm('mira'))).toContain('Det här hände: Någon skrev att de vet var jag bor.');
+  });
+
   it('gives the member a ready text with office, åtkomstskydd, hate-crime motive and evidence, and files nothing', async () => {
     const transcript = onBehalfHateCrimeReport();
     expect(transcript.text).toContain('(submitted)');

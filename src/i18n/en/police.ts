@@ -44,6 +44,10 @@ export const policeEn: Record<string, string> = {
   'police.text.protected': 'I ask that the report be access-protected (åtkomstskyddad).',
   'police.text.feedback': 'I ask for continuous feedback from the investigator in charge on how the case is handled.',
   'police.text.case_number': "The police's case number: {number}.",
+  'police.offer.title': 'Police report for {number}',
+  'police.offer.text':
+    "Do you want to report to the police? I have a ready text to read out at 114 14 or paste on polisen.se. When you have the police's case number, you can add it here.",
+  'police.offer.has_number': "The police's case number is saved. The text for the police is here if you need it again.",
   'police.action.text': 'Help with the police report',
   'police.action.add_number': "Add the police's case number",
   'police.action.change_number': "Change the police's case number",

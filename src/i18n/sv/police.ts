@@ -44,6 +44,10 @@ export const policeSv: Record<string, string> = {
   'police.text.protected': 'Jag ber att anmälan blir åtkomstskyddad.',
   'police.text.feedback': 'Jag ber om löpande återkoppling från ansvarig utredare om hur ärendet hanteras.',
   'police.text.case_number': 'Polisens diarienummer: {number}.',
+  'police.offer.title': 'Polisanmälan för {number}',
+  'police.offer.text':
+    'Vill du polisanmäla? Jag har en färdig text att läsa upp på 114 14 eller klistra in på polisen.se. När du har fått polisens diarienummer kan du lägga till det här.',
+  'police.offer.has_number': 'Polisens diarienummer är sparat. Här finns texten till polisen om du behöver den igen.',
   'police.action.text': 'Hjälp med polisanmälan',
   'police.action.add_number': 'Lägg till polisens diarienummer',
   'police.action.change_number': 'Ändra polisens diarienummer',
