@@ -10,10 +10,13 @@ import { createWebAdapter } from './adapters/web';
 import { DISTRICT_SERVICE, districtPlugin } from './dialogs/district';
 import { REPORT_SERVICE, reportPlugin } from './dialogs/report';
 import { INVENTORY_SERVICE, riskInventoryPlugin } from './dialogs/risk-inventory';
+import { GUIDANCE_SERVICE, guidanceCard, guidancePlugin, isGuidanceTopic } from './dialogs/guidance';
+import type { DistrictOption } from './dialogs/district';
 import { createBot } from './src/bot/create-bot';
 import { createReportIntake } from './src/cases/report-intake';
 import { DialogRegistry, type DialogPlugin } from './src/engine/registry';
 import type { DialogService } from './src/ports/dialog-service';
+import { CardLibrary } from './src/guidance/card-library';
 import { InventoryService } from './src/inventory/inventory-service';
 import { createDistrictChoice } from './src/profiles/district-choice';
 import { ProfileService } from './src/profiles/profile-service';
@@ -97,6 +100,11 @@ export interface Vaktpost {
   close(): Promise<void>;
 }
 
+/** The dialogs on offer, one plugin per folder under dialogs/ (the registry's order is the menu's). */
+export function dialogPlugins(districts: DistrictOption[]): DialogPlugin[] {
+  return [reportPlugin(districts), districtPlugin(districts), riskInventoryPlugin(districts), guidancePlugin];
+}
+
 /** Builds and starts Vaktpost. */
 export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vaktpost> {
   const config = loadConfig(options.env ?? process.env);
@@ -124,12 +132,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
 
   // The dialogs on offer: one plugin per folder under dialogs/. The bot routes by this registry alone.
   const districts = directory.districts().map((d) => ({ id: d.id, name: d.name }));
-  const registry = new DialogRegistry([
-    reportPlugin(districts),
-    districtPlugin(districts),
-    riskInventoryPlugin(districts),
-    ...(options.extraDialogs?.plugins ?? []),
-  ]);
+  const registry = new DialogRegistry([...dialogPlugins(districts), ...(options.extraDialogs?.plugins ?? [])]);
   const engine = createEngine(registry.all().map((plugin) => plugin.dialog));
   const profiles = new ProfileService(stores.profiles, clock);
 
@@ -261,6 +264,9 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   const services = {
     [REPORT_SERVICE]: createReportIntake({ cases, directory, profiles, clock, logger }),
     [DISTRICT_SERVICE]: createDistrictChoice(directory, profiles),
+    [GUIDANCE_SERVICE]: new CardLibrary('guide:', (topic) =>
+      isGuidanceTopic(topic) ? guidanceCard(topic) : undefined,
+    ),
     [INVENTORY_SERVICE]: new InventoryService({
       directory,
       keyValues: stores.keyValues,

@@ -2,6 +2,7 @@ import type { Channel } from '../../src/domain/categories';
 import type { Report } from '../../src/domain/report';
 import type { Card, Prompt, Text } from '../../src/engine/prompt';
 import { tx } from '../../src/engine/prompt';
+import { guidanceOffer, type GuidanceTopic } from '../guidance/topics';
 
 /** Before the first question: who the bot is, that it takes a few minutes, and that 112 is for emergencies. */
 export const reportIntro: Prompt[] = [{ kind: 'message', text: tx('report.intro') }];
@@ -12,7 +13,21 @@ export const reportIntro: Prompt[] = [{ kind: 'message', text: tx('report.intro'
  * (rule 5): that is the police's assessment.
  */
 export function reportAfterSubmit(report: Report): Prompt[] {
-  return [card(policeCard(report)), card(evidenceCard(report)), card(helpCard(report))];
+  const more = guidanceTopicsFor(report);
+  return [
+    card(policeCard(report)),
+    card(evidenceCard(report)),
+    card(helpCard(report)),
+    ...(more.length > 0 ? [card(guidanceOffer(more))] : []),
+  ];
+}
+
+/** Guidance that fits what happened, offered as buttons after the cards above (never in place of 112). */
+function guidanceTopicsFor(report: Report): GuidanceTopic[] {
+  const topics: GuidanceTopic[] = [];
+  if (report.channels.includes('social_media')) topics.push('hate_storm', 'digital');
+  if (report.channels.some((c) => c === 'meeting' || c === 'in_person_public')) topics.push('meeting_after');
+  return topics;
 }
 
 function card(value: Card): Prompt {

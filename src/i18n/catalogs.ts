@@ -28,6 +28,8 @@ import { repeatEn } from './en/repeat';
 import { registrySv } from './sv/registry';
 import { inventorySv } from './sv/inventory';
 import { inventoryEn } from './en/inventory';
+import { guidanceSv } from './sv/guidance';
+import { guidanceEn } from './en/guidance';
 import { registryEn } from './en/registry';
 
 /** A flat map from key to wording, with `{name}` placeholders. */
@@ -51,6 +53,7 @@ export const catalogs: Record<Language, Catalog> = {
     ...repeatSv,
     ...registrySv,
     ...inventorySv,
+    ...guidanceSv,
   },
   en: {
     ...engineEn,
@@ -68,5 +71,6 @@ export const catalogs: Record<Language, Catalog> = {
     ...repeatEn,
     ...registryEn,
     ...inventoryEn,
+    ...guidanceEn,
   },
 };

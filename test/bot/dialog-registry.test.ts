@@ -149,6 +149,7 @@ describe('the dialog registry', () => {
     expect(starts).toEqual([
       'report:Rapportera en händelse',
       'risk-inventory:Riskinventering inför ett möte',
+      'guidance:Råd och checklistor',
       'toy:Mina ärenden',
     ]);
   });

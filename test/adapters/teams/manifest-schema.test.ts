@@ -10,8 +10,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { buildTeamsPackage } from '../../../scripts/package-teams';
 import { isCommand, leadingCommand } from '../../../src/engine/command-words';
-import { districtPlugin } from '../../../dialogs/district';
-import { reportPlugin } from '../../../dialogs/report';
+import { dialogPlugins } from '../../../main';
 import { DialogRegistry } from '../../../src/engine/registry';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
@@ -98,7 +97,7 @@ describe('Teams manifest', () => {
 
   it('offers only commands Vaktpost understands, in English and in Swedish', () => {
     // The words that start a dialog are the dialogs' own (the registry); the rest are the command table's.
-    const dialogs = new DialogRegistry([reportPlugin([]), districtPlugin([])]);
+    const dialogs = new DialogRegistry(dialogPlugins([]));
     const sv = JSON.parse(files.get('sv.json') ?? '{}') as Record<string, string>;
     const titles = manifest.bots[0]?.commandLists.flatMap((list, l) =>
       list.commands.flatMap((command, c) => [command.title, sv[`bots[0].commandLists[${l}].commands[${c}].title`]]),
