@@ -1,4 +1,6 @@
-import type { Answer } from '../../src/engine/session';
+import type { DialogEmit } from '../../src/engine/dialog';
+import type { Answer, Answers } from '../../src/engine/session';
+import { URGENT_EFFECT } from '../../src/cases/report-intake';
 import type { Prompt } from '../../src/engine/prompt';
 import { tx } from '../../src/engine/prompt';
 import { choices, onBehalf, textInput, type ReportStep } from './inputs';
@@ -6,6 +8,22 @@ import { choices, onBehalf, textInput, type ReportStep } from './inputs';
 /** Rule 1: after a yes, "call 112" is the very next message, before any other question. */
 function callEmergency(answer: Answer): Prompt[] {
   return answer === 'yes' ? [{ kind: 'message', text: tx('report.emergency.call_112'), tone: 'urgent' }] : [];
+}
+
+/**
+ * Urgent first, details after (DOMAIN rule 14): after a yes to the emergency question, the district hears of it as
+ * soon as the district is known (the district question, when asked, comes before this one), at most two answers
+ * after the yes. The service makes the case and hands its number back into the context; once there, no second alert.
+ */
+function urgentAlert(answer: Answer, answers: Answers, context: Record<string, string>): DialogEmit[] {
+  if (answers.emergency !== 'yes' || context.caseNumber !== undefined) return [];
+  const district = answers.district;
+  return [
+    {
+      name: URGENT_EFFECT,
+      payload: { onBehalf: answer === 'on_behalf', ...(typeof district === 'string' ? { districtId: district } : {}) },
+    },
+  ];
 }
 
 /** The emergency question (always first) and VEM: who reports, for whom. */
@@ -27,6 +45,7 @@ export const whoSteps: ReportStep[] = [
     summaryLabel: 'report.on_behalf.label',
     input: { type: 'single', choices: choices('report.on_behalf.choice', ['self', 'on_behalf']) },
     optional: false,
+    emit: urgentAlert,
   },
   {
     id: 'relation',

@@ -10,6 +10,8 @@ import { EXPORT_ACTION } from '../export/export-actions';
 
 /** The case's categories by name, e.g. "Hot, Trakasserier". */
 export function categoryList(c: { report: Pick<Case['report'], 'categories'> }): Text {
+  // An urgent case is alerted before the member has said what happened (DOMAIN rule 14).
+  if (c.report.categories.length === 0) return tx('case.category.pending');
   return join(c.report.categories.map((k) => tx(`label.category.${k}`)));
 }
 

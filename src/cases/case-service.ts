@@ -2,7 +2,7 @@ import { dmAddressOf } from '../domain/address';
 import type { Case, ChecklistItemId, PersonRef, TimelineEntry } from '../domain/case';
 import { VaktpostError } from '../domain/errors';
 import type { NotificationDraft } from '../domain/notification';
-import type { Language, Report } from '../domain/report';
+import type { Language, StoredReport } from '../domain/report';
 import type { Directory } from '../directory/directory';
 import type { Card, CardSection, OutgoingMessage, Text } from '../engine/prompt';
 import { raw, tx } from '../engine/prompt';
@@ -23,8 +23,13 @@ export interface SubmitInput {
   id: string;
   reporter: PersonRef & { address: string; language: Language };
   districtId: string;
-  report: Report;
+  report: StoredReport;
   exposedUserId: string | null;
+  /**
+   * An urgent case alerted before the details (DOMAIN rule 14): the report holds only what is known so far, and the
+   * member's later submit with the same id fills it in.
+   */
+  preliminary?: boolean;
 }
 
 export interface CaseServiceDeps {
@@ -56,6 +61,7 @@ export class CaseService {
   /** Turns a report into a case routed to its district; idempotent on `input.id`. */
   async submit(input: SubmitInput, now: Date): Promise<Case> {
     const existing = await this.deps.cases.get(input.id);
+    if (existing?.preliminary && !input.preliminary) return this.complete(existing.id, input, now);
     if (existing) return existing;
     const year = now.getUTCFullYear();
     const serial = await this.deps.counters.next(`case-number-${year}`);
@@ -90,6 +96,7 @@ export class CaseService {
       escalations: 0,
       lastEscalatedAt: null,
       pendingNotifications: [],
+      ...(input.preliminary ? { preliminary: true } : {}),
     };
     c = { ...c, pendingNotifications: await this.alertNotifications(c, 'submitted', now) };
     if (filedByContact) c.pendingNotifications.push(...(await this.ownerNotifications(c, 'taken', now)));
@@ -104,6 +111,23 @@ export class CaseService {
     }
     this.deps.onQueued();
     return c;
+  }
+
+  /**
+   * The member sent the whole report of an urgent case that was alerted at once: the case keeps its number, owner and
+   * history, and gets the report; the owner gets the full case again, or the channel's alert shows what happened.
+   */
+  private async complete(caseId: string, input: SubmitInput, now: Date): Promise<Case> {
+    const actor: Actor = { userId: input.reporter.userId, displayName: input.reporter.displayName };
+    return this.write(caseId, actor, async (c) => {
+      if (!c.preliminary) return null;
+      const { preliminary: _was, ...rest } = c;
+      const next: Case = { ...rest, report: input.report, urgent: c.urgent || input.report.urgent };
+      const drafts = next.owner
+        ? await this.ownerNotifications(next, `completed-${c.timeline.length}`, now)
+        : await this.alertNotifications(next, `completed-${c.timeline.length}`, now);
+      return this.withEvent(next, 'completed', actor, now, undefined, drafts);
+    });
   }
 
   /** Whoever takes the first call owns follow-up: one conditional write decides, the others hear who was first. */

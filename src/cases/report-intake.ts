@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { DialogEffectCall, DialogService, DialogServiceOutcome } from '../ports/dialog-service';
 import type { Directory } from '../directory/directory';
-import { reportSchema } from '../domain/report';
+import { reportSchema, type Language, type StoredReport } from '../domain/report';
 import type { Prompt, TextParam } from '../engine/prompt';
 import { tx } from '../engine/prompt';
 import type { Logger } from '../ports/logger';
@@ -14,6 +14,10 @@ import type { CaseService } from './case-service';
 /** A submitted report, with the district the member chose when the directory did not know it. */
 export const reportSubmissionSchema = z.object({ report: reportSchema, districtId: z.string().min(1).optional() });
 export type ReportSubmission = z.infer<typeof reportSubmissionSchema>;
+
+/** The effect the report dialog emits after a yes to the emergency question, once the district is known. */
+export const URGENT_EFFECT = 'urgent';
+const urgentPayloadSchema = z.object({ onBehalf: z.boolean(), districtId: z.string().min(1).optional() });
 
 /** What the intake needs; main.ts builds it. */
 export interface ReportIntakeDeps {
@@ -44,6 +48,53 @@ export function createReportIntake(deps: ReportIntakeDeps): DialogService {
     return deps.directory.districts()[0]?.id ?? 'unknown';
   }
 
+  /** Same session, same id: the urgent alert and the later submit are one case, and a retry finds it. */
+  const caseIdOf = (session: DialogEffectCall['session']): string =>
+    `c${createHash('sha256').update(`${session.key}|${session.startedAt}`).digest('hex').slice(0, 20)}`;
+
+  const reporterOf = ({ session, turn }: DialogEffectCall) => ({
+    userId: session.userId,
+    displayName: session.displayName,
+    address: turn.isDirect ? turn.address : session.address,
+    language: session.language,
+  });
+
+  /**
+   * Urgent first (DOMAIN rule 14): someone is in danger now, so the district (or the central contact) is alerted at
+   * once with what is known, and the member gets the case number; the rest of the dialog fills in the same case.
+   */
+  async function urgent(call: DialogEffectCall): Promise<DialogServiceOutcome> {
+    const { onBehalf, districtId: chosen } = urgentPayloadSchema.parse(call.payload);
+    const { session } = call;
+    if (chosen) await deps.profiles.rememberDistrict(session.userId, chosen);
+    const c = await deps.cases.submit(
+      {
+        id: caseIdOf(session),
+        reporter: reporterOf(call),
+        districtId: await districtOf(session.userId, chosen),
+        report: preliminaryReport(onBehalf, session.language),
+        exposedUserId: onBehalf ? null : session.userId,
+        preliminary: true,
+      },
+      deps.clock.now(),
+    );
+    deps.logger.info('urgent case alerted before the details', {
+      case: c.id,
+      number: c.number,
+      district: c.districtId,
+    });
+    return {
+      prompts: [
+        {
+          kind: 'message',
+          tone: 'urgent',
+          text: tx('bot.urgent_alerted', { number: c.number, recipients: deps.cases.recipientsText(c) }),
+        },
+      ],
+      context: { caseNumber: c.number },
+    };
+  }
+
   async function submit({ payload, session, turn }: DialogEffectCall): Promise<DialogServiceOutcome> {
     const submission = reportSubmissionSchema.parse(payload);
     if (submission.districtId) await deps.profiles.rememberDistrict(session.userId, submission.districtId);
@@ -52,7 +103,7 @@ export function createReportIntake(deps: ReportIntakeDeps): DialogService {
     const c = await deps.cases.submit(
       {
         // Same session, same id: a retried submit after a crash finds the stored case instead of making a second.
-        id: `c${createHash('sha256').update(`${session.key}|${session.startedAt}`).digest('hex').slice(0, 20)}`,
+        id: caseIdOf(session),
         reporter: {
           userId: session.userId,
           displayName: session.displayName,
@@ -67,6 +118,8 @@ export function createReportIntake(deps: ReportIntakeDeps): DialogService {
     );
     deps.logger.info('case submitted', { case: c.id, number: c.number, district: c.districtId, urgent: c.urgent });
     const district = deps.cases.districtName(c);
+    // The urgent case was made and alerted already; now it holds everything the member told.
+    if (session.context.caseNumber) return { prompts: [message('bot.submitted.completed', { number: c.number })] };
     const received = c.owner
       ? message('bot.submitted.owned', { number: c.number, district })
       : message(c.urgent ? 'bot.submitted.urgent' : 'bot.submitted', {
@@ -81,7 +134,30 @@ export function createReportIntake(deps: ReportIntakeDeps): DialogService {
   return {
     handle(call) {
       if (call.name === 'submit') return submit(call);
+      if (call.name === URGENT_EFFECT) return urgent(call);
       throw new Error(`report intake: unknown effect "${call.name}"`);
     },
+  };
+}
+
+/** What an urgent case holds before the member has told what happened: who it concerns, urgent and ongoing. */
+function preliminaryReport(onBehalf: boolean, language: Language): StoredReport {
+  return {
+    urgent: true,
+    language,
+    reporter: { onBehalf },
+    target: {},
+    categories: [],
+    description: '',
+    channels: [],
+    ladderStep: null,
+    when: { ongoing: true },
+    where: {},
+    perpetrator: {},
+    evidence: [],
+    police: {},
+    support: {},
+    informed: {},
+    consentMunicipality: false,
   };
 }

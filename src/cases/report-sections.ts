@@ -10,6 +10,9 @@ const choice = (prefix: string, value: Maybe): Text | undefined => (value ? tx(`
 const yesNo = (value: boolean | undefined): Text | undefined =>
   value === undefined ? undefined : tx(value ? 'common.yes' : 'common.no');
 
+/** A list, or "not told yet" while an urgent case waits for its details. */
+const listOr = (items: Text[]): Text => (items.length > 0 ? join(items) : tx('case.category.pending'));
+
 function fields(entries: Array<[string, Text | undefined]>): CardField[] {
   return entries
     .filter((entry): entry is [string, Text] => entry[1] !== undefined)
@@ -36,7 +39,7 @@ export function reportSections(report: Report): CardSection[] {
     {
       heading: tx('label.section.what'),
       fields: fields([
-        ['categories', join(report.categories.map((c) => tx(`label.category.${c}`)))],
+        ['categories', listOr(report.categories.map((c) => tx(`label.category.${c}`)))],
         ['hate_crime', choice('label.ynd', report.hateCrimeMotive)],
         ['sexual_character', choice('label.ynd', report.sexualCharacter)],
         ['description', raw(report.description)],
@@ -46,7 +49,7 @@ export function reportSections(report: Report): CardSection[] {
     {
       heading: tx('label.section.how_when_where'),
       fields: fields([
-        ['channels', join(report.channels.map((c) => tx(`label.channel.${c}`)))],
+        ['channels', listOr(report.channels.map((c) => tx(`label.channel.${c}`)))],
         ['ladder_step', choice('label.ladder', report.ladderStep)],
         ['when', when ? whenText(when) : undefined],
         ['ongoing', yesNo(report.when.ongoing)],

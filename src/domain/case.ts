@@ -48,6 +48,10 @@ export const TIMELINE_KINDS = [
   'police_number',
   /** The incident report was exported or opened as a file (issue 14). */
   'exported',
+  /** The member sent the rest of an urgent report that was alerted before the details (issue 12). */
+  'completed',
+  /** The member added a message or files to the case after sending it (issue 12). */
+  'member_added',
 ] as const;
 export const timelineEntrySchema = z.object({
   kind: z.enum(TIMELINE_KINDS),
@@ -98,6 +102,11 @@ export const caseSchema = z.object({
    * outbox inside the document). The relay copies them to the outbox store and then removes them from here.
    */
   pendingNotifications: z.array(notificationDraftSchema),
+  /**
+   * An urgent case alerted as soon as the district was known, before the member had told what happened (DOMAIN rule
+   * 14): the report fills in when the member sends it. Absent on every other case.
+   */
+  preliminary: z.boolean().optional(),
   /**
    * Set when retention or erasure removed the report and the names: the statistics fields stay, nothing else does.
    */

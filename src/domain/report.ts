@@ -117,6 +117,12 @@ export type Report = z.infer<typeof reportSchema>;
 
 /**
  * A report as a stored case holds it: the same fields, except that the description may be empty, which it is once
- * the case has been anonymised (retention, erasure) and only the statistics fields are left.
+ * the case has been anonymised (retention, erasure) and only the statistics fields are left; and that what happened
+ * and how may still be empty while an urgent case is preliminary (alerted at once, the details following).
  */
-export const storedReportSchema = reportSchema.extend({ description: text });
+export const storedReportSchema = reportSchema.extend({
+  description: text,
+  categories: z.array(categorySchema),
+  channels: z.array(channelSchema),
+});
+export type StoredReport = z.infer<typeof storedReportSchema>;

@@ -100,7 +100,10 @@ export function createEngine(dialogs: DialogDef[]): Engine {
       (input.kind === 'control' && input.control === 'cancel') ||
       (input.kind === 'text' && isCommand(input.text, 'cancel')) ||
       (typed?.ok === true && typed.answer === 'yes');
-    if (yes) return { session: null, effects: [say(tx('engine.cancelled')), { type: 'ended', reason: 'cancelled' }] };
+    // An urgent case alerted before the details stays: the contacts already know someone is in danger.
+    const keptCase = session.context.caseNumber;
+    const words = keptCase ? tx('engine.cancelled_case_kept', { number: keptCase }) : tx('engine.cancelled');
+    if (yes) return { session: null, effects: [say(words), { type: 'ended', reason: 'cancelled' }] };
     const no =
       (input.kind === 'answer' && input.stepId === CANCEL_STEP) ||
       (input.kind === 'text' && isCommand(input.text, 'resume')) ||

@@ -5,6 +5,9 @@ export const botEn: Record<string, string> = {
     'So the report reaches the right security contacts. I will remember it; write "district" to change.',
   'bot.district.label': 'District',
   'bot.district.saved': 'Thank you. I have saved the district {district}.',
+  'bot.urgent_alerted':
+    'I have already alerted {recipients}. Your case number is {number}. Call 112 if you have not done so yet. Please answer the questions here when you can – what you tell goes into the same case.',
+  'bot.submitted.completed': 'Thank you. Everything you have told is now in case {number}.',
   'bot.submitted':
     'Thank you. Your report is received as case {number} and has gone to {recipients}. You will hear here when someone has taken it.',
   'bot.submitted.urgent':

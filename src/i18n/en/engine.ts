@@ -27,6 +27,8 @@ export const engineEn: Record<string, string> = {
   'engine.cancel_kept': 'Good, we go on. Nothing has been removed.',
   'engine.danger_answer':
     "I can't judge that, and you don't have to judge it alone. The police can assess how dangerous it is. If someone is in danger right now: call 112. Otherwise you can call the police on 114 14. What you have told me so far is saved.",
+  'engine.cancelled_case_kept':
+    'The report is cancelled. The alert has already gone out, so case {number} stays with the security contacts. If anyone is in danger: call 112.',
   'engine.cancelled': 'The report is cancelled and nothing has been stored. You can start again whenever you like.',
   'engine.help':
     'Answer with the buttons or type your answer. You can write "back", "skip", "pause", "cancel" or "svenska". If anyone is in danger now: call 112.',

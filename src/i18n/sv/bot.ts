@@ -5,6 +5,9 @@ export const botSv: Record<string, string> = {
     'Då når rapporten rätt säkerhetsansvariga. Jag kommer ihåg svaret; skriv "distrikt" för att byta.',
   'bot.district.label': 'Distrikt',
   'bot.district.saved': 'Tack. Jag har sparat distriktet {district}.',
+  'bot.urgent_alerted':
+    'Jag har redan larmat {recipients}. Ditt ärende har nummer {number}. Ring 112 om du inte redan har gjort det. Svara gärna på frågorna här när du kan – det du berättar hamnar i samma ärende.',
+  'bot.submitted.completed': 'Tack. Allt du har berättat finns nu i ärende {number}.',
   'bot.submitted':
     'Tack. Din rapport är mottagen som ärende {number} och har gått till {recipients}. Du får veta här när någon har tagit den.',
   'bot.submitted.urgent':

@@ -26,6 +26,8 @@ export const engineSv: Record<string, string> = {
   'engine.cancel_kept': 'Bra, vi fortsätter. Inget är borttaget.',
   'engine.danger_answer':
     'Det kan jag inte bedöma, och det behöver du inte avgöra själv. Polisen kan bedöma hur farligt det är. Är någon i fara just nu: ring 112. Annars kan du ringa polisen på 114 14. Det du har berättat hittills är sparat.',
+  'engine.cancelled_case_kept':
+    'Rapporten är avbruten. Larmet har redan gått, så ärende {number} finns kvar hos säkerhetsansvariga. Är någon i fara: ring 112.',
   'engine.cancelled': 'Rapporten är avbruten och ingenting har sparats. Du kan börja om när du vill.',
   'engine.help':
     'Svara med knapparna eller skriv ditt svar. Du kan skriva "tillbaka", "hoppa över", "pausa", "avbryt" eller "english". Är någon i fara nu: ring 112.',
