@@ -89,8 +89,19 @@ export function caseToDocument(value: Case): StoredDocument {
     ...(encodeKeys(value) as Record<string, unknown>),
     _id: value.id,
     createdAtMs: timeMs(value.createdAt, 'createdAt'),
+    // Indexed, so the dispatcher's relay finds the few cases with notifications to move without reading them all.
+    hasPendingNotifications: value.pendingNotifications.length > 0,
   };
 }
+
+/**
+ * Sets `hasPendingNotifications` on cases stored before the field existed (the relay would not see them otherwise).
+ * Both stores run it when they open; it matches nothing once done.
+ */
+export const PENDING_FLAG_MIGRATION = {
+  filter: { 'pendingNotifications.0': { $exists: true }, hasPendingNotifications: { $ne: true } },
+  update: { $set: { hasPendingNotifications: true } },
+} as const;
 /** A stored case, validated. */
 export const documentToCase = (doc: unknown): Case => parseStored(caseSchema, 'cases', doc);
 
@@ -170,8 +181,8 @@ export function caseFilter(query: CaseQuery): Record<string, unknown> {
   if (query.statuses !== undefined) filter.status = { $in: query.statuses };
   if (query.reporterUserId !== undefined) filter['reporter.userId'] = query.reporterUserId;
   if (query.ownerUserId !== undefined) filter['owner.userId'] = query.ownerUserId;
-  if (query.withPendingNotifications === true) filter['pendingNotifications.0'] = { $exists: true };
-  if (query.withPendingNotifications === false) filter['pendingNotifications.0'] = { $exists: false };
+  if (query.withPendingNotifications === true) filter.hasPendingNotifications = true;
+  if (query.withPendingNotifications === false) filter.hasPendingNotifications = { $ne: true };
   return filter;
 }
 

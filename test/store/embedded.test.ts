@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import type { Stores } from '../../src/ports/stores';
 import { createStores } from '../../src/store/create-stores';
 import { createEmbeddedStores } from '../../src/store/embedded/create-embedded-stores';
-import { makeCase } from '../support/fixtures';
+import { caseToDocument } from '../../src/store/documents';
+import { makeCase, makeDraft } from '../support/fixtures';
 import { expectCode } from './contract/case-contract';
 import { runStoreContract, type StoreHarness } from './contract';
 
@@ -74,6 +75,21 @@ describe('embedded store', () => {
     const stores = await createEmbeddedStores({ dataDir });
     await expectCode(stores.cases.get('case-bad'), 'store.unavailable');
     await expect(stores.cases.get('case-bad')).rejects.toThrow(/cases document case-bad/);
+    await stores.close();
+  });
+
+  it('finds the pending notifications of cases stored before the relay had its index', async () => {
+    const waiting = makeCase({ pendingNotifications: [makeDraft()] });
+    const done = makeCase();
+    // As an earlier version wrote them: no hasPendingNotifications field.
+    const old = (c: typeof waiting) => {
+      const { hasPendingNotifications: _flag, ...doc } = caseToDocument(c);
+      return JSON.stringify(doc);
+    };
+    await writeFile(join(dataDir, 'cases.db'), `${old(waiting)}\n${old(done)}\n`);
+    const stores = await createEmbeddedStores({ dataDir });
+    expect((await stores.cases.list({ withPendingNotifications: true })).map((c) => c.id)).toEqual([waiting.id]);
+    expect((await stores.cases.list({ withPendingNotifications: false })).map((c) => c.id)).toEqual([done.id]);
     await stores.close();
   });
 

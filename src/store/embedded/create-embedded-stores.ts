@@ -1,6 +1,7 @@
 import { chmod, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Stores } from '../../ports/stores';
+import { PENDING_FLAG_MIGRATION } from '../documents';
 import { compactAll, openCollection, PRIVATE_MODES, type Collection } from './datastore';
 import { EmbeddedCaseRepository } from './embedded-case-repository';
 import { EmbeddedCounterStore } from './embedded-counter-store';
@@ -25,7 +26,7 @@ async function openAll(dataDir: string | undefined): Promise<Record<CollectionNa
   const results = await Promise.allSettled(
     COLLECTIONS.map((name) =>
       name === 'cases'
-        ? openCollection(dataDir, name, [{ fieldName: 'number' }], ['status'])
+        ? openCollection(dataDir, name, [{ fieldName: 'number' }], ['status', 'hasPendingNotifications'])
         : name === 'sessions'
           ? openCollection(dataDir, name, [], ['userId'])
           : openCollection(dataDir, name),
@@ -50,6 +51,7 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
     await chmod(dataDir, PRIVATE_MODES.dirMode);
   }
   const c = await openAll(dataDir);
+  await c.cases.updateAsync(PENDING_FLAG_MIGRATION.filter, PENDING_FLAG_MIGRATION.update, { multi: true });
   return {
     exclusive: true,
     description: dataDir === undefined ? 'embedded (in memory)' : `embedded files in ${dataDir}`,

@@ -1,5 +1,6 @@
 import type { Stores } from '../../ports/stores';
-import type { StoredDocument } from '../documents';
+import { PENDING_FLAG_MIGRATION, type StoredDocument } from '../documents';
+import { asFilter } from './types';
 import { connectMongo, type MongoStoresConfig } from './connect';
 import { MongoCaseRepository } from './mongo-case-repository';
 import { MongoCounterStore } from './mongo-counter-store';
@@ -20,6 +21,8 @@ const INDEXES: IndexSpec[] = [
   ['cases', { districtId: 1, status: 1 }, false],
   // The reminder sweep scans by status alone.
   ['cases', { status: 1 }, false],
+  // The dispatcher's relay: the few cases with notifications still inside them.
+  ['cases', { hasPendingNotifications: 1 }, false],
   ['cases', { 'reporter.userId': 1 }, false],
   ['cases', { 'owner.userId': 1 }, false],
   ['cases', { createdAtMs: -1 }, false],
@@ -57,6 +60,7 @@ export async function createMongoStores(options: MongoStoresConfig): Promise<Sto
     if (ttlIndexes) {
       await collection('inbox').createIndex({ expireAt: 1 }, { name: 'expireAt_1', expireAfterSeconds: 0 });
     }
+    await collection('cases').updateMany(asFilter(PENDING_FLAG_MIGRATION.filter), PENDING_FLAG_MIGRATION.update);
   } catch (error) {
     await client.close();
     throw error;
