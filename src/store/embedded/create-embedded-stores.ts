@@ -21,6 +21,16 @@ export interface EmbeddedStoresConfig {
 const COLLECTIONS = ['cases', 'counters', 'sessions', 'profiles', 'keyValues', 'inbox', 'leases', 'outbox'] as const;
 type CollectionName = (typeof COLLECTIONS)[number];
 
+/**
+ * Plain indexes beside the unique ones. The inbox and the outbox keep the turns and messages they have handled (until
+ * pruned), and NeDB answers a query without a usable index by testing every document, on every turn: `status` narrows
+ * the queue's scans (due, claimable, a member's pending replies) to what is pending, `caseId` a case's notifications.
+ */
+const PLAIN_INDEXES: Partial<Record<CollectionName, string[]>> = {
+  inbox: ['status'],
+  outbox: ['status', 'caseId'],
+};
+
 /** Opens every collection; waits for all before failing, so a damaged file never leaves others mid-write. */
 async function openAll(dataDir: string | undefined): Promise<Record<CollectionName, Collection>> {
   const results = await Promise.allSettled(
@@ -29,7 +39,7 @@ async function openAll(dataDir: string | undefined): Promise<Record<CollectionNa
         ? openCollection(dataDir, name, [{ fieldName: 'number' }], ['status', 'hasPendingNotifications'])
         : name === 'sessions'
           ? openCollection(dataDir, name, [], ['userId'])
-          : openCollection(dataDir, name),
+          : openCollection(dataDir, name, [], PLAIN_INDEXES[name] ?? []),
     ),
   );
   const opened: Partial<Record<CollectionName, Collection>> = {};
