@@ -1,6 +1,6 @@
 import type { Language } from '../../src/domain/report';
 import type { CardAction, OutgoingMessage, Prompt } from '../../src/engine/prompt';
-import type { Notifier } from '../../src/ports/notifier';
+import { DeliveryError, type Notifier } from '../../src/ports/notifier';
 import { renderForConsole } from './render';
 
 /** The buttons of the latest card sent to one address. */
@@ -38,6 +38,9 @@ export class ConsoleNotifier implements Notifier {
   }
 
   send(address: string, message: OutgoingMessage): Promise<void> {
+    if (!this.handles(address)) {
+      return Promise.reject(new DeliveryError({ kind: 'invalid_address', reason: 'not a console address' }));
+    }
     this.seq += 1;
     const { lines, actions } = renderForConsole(message);
     const updated = message.updateKey !== undefined && this.updateKeys.has(`${address}|${message.updateKey}`);
