@@ -1,13 +1,16 @@
 import type { webApi } from '@slack/bolt';
 import type { OutgoingMessage } from '../../src/engine/prompt';
 import type { KeyValueStore } from '../../src/ports/key-value-store';
-import { DeliveryError, type Notifier } from '../../src/ports/notifier';
+import { DeliveryError, type Notifier, type ReconcileAnswer, type SendOptions } from '../../src/ports/notifier';
 import { slackErrorCode, toDeliveryError } from './map-slack-error';
 import { MODAL_NAMESPACE } from './modal';
 import { renderPrompt, type RenderedPrompt } from './render';
 
 /** Where the posted message of each update key is kept, so a later send edits it instead of posting anew. */
 export const MESSAGE_NAMESPACE = 'slack-message';
+
+/** The message metadata event type that carries the outbox notification id. */
+export const METADATA_EVENT = 'vaktpost_notification';
 
 /** Slack's place for a posted message. */
 export interface PostedMessage {
@@ -42,7 +45,7 @@ export class SlackNotifier implements Notifier {
     return address.startsWith('slack:');
   }
 
-  async send(address: string, message: OutgoingMessage): Promise<void> {
+  async send(address: string, message: OutgoingMessage, options: SendOptions = {}): Promise<void> {
     const target = parseSlackAddress(address);
     if (!target)
       throw new DeliveryError({ kind: 'invalid_address', reason: 'not a Slack dm, channel or home address' });
@@ -55,16 +58,69 @@ export class SlackNotifier implements Notifier {
         return;
       }
       if (message.updateKey === undefined) {
-        await this.post(target.id, rendered);
+        await this.post(target.id, rendered, options.notificationId);
         return;
       }
-      await this.postOrUpdate(`${message.updateKey}|${address}`, target.id, rendered);
+      await this.postOrUpdate(`${message.updateKey}|${address}`, target.id, rendered, options.notificationId);
     } catch (error) {
       throw toDeliveryError(error);
     }
   }
 
-  private async postOrUpdate(key: string, channel: string, rendered: RenderedPrompt): Promise<void> {
+  /**
+   * Looks for a message posted with this notification id in its metadata since `since` (a send cut short by a crash):
+   * conversations.history with include_all_metadata, in the alert channel or the member's DM (conversations.open).
+   * Needs the `channels:history`, `groups:history`, `im:history` and `im:write` scopes. Any failure is 'unknown', and
+   * the dispatcher sends again: at least once.
+   */
+  async reconcile(
+    address: string,
+    message: OutgoingMessage,
+    notificationId: string,
+    since: Date,
+  ): Promise<ReconcileAnswer> {
+    const target = parseSlackAddress(address);
+    // A Home tab is replaced as a whole: publishing it again is harmless.
+    if (!target || target.kind === 'home') return 'unknown';
+    try {
+      const channel =
+        target.kind === 'channel'
+          ? target.id
+          : (await this.client.conversations.open({ users: target.id })).channel?.id;
+      if (!channel) return 'unknown';
+      const history = await this.client.conversations.history({
+        channel,
+        // A few seconds of slack between our clock and Slack's.
+        oldest: ((since.getTime() - 10_000) / 1000).toFixed(6),
+        include_all_metadata: true,
+        limit: 200,
+      });
+      const found = (history.messages ?? []).find(
+        (m) =>
+          m.metadata?.event_type === METADATA_EVENT &&
+          (m.metadata.event_payload as Record<string, unknown> | undefined)?.notification_id === notificationId,
+      );
+      if (!found?.ts) return 'not_delivered';
+      if (message.updateKey !== undefined) {
+        // Later updates of this alert must edit the message that is there, not post another.
+        await this.keyValues.put<PostedMessage>(MESSAGE_NAMESPACE, `${message.updateKey}|${address}`, {
+          channel,
+          ts: found.ts,
+        });
+      }
+      return 'delivered';
+    } catch {
+      // Deliberately not thrown: unable to tell means sending again, which the caller does for 'unknown'.
+      return 'unknown';
+    }
+  }
+
+  private async postOrUpdate(
+    key: string,
+    channel: string,
+    rendered: RenderedPrompt,
+    notificationId?: string,
+  ): Promise<void> {
     const existing = await this.keyValues.get<PostedMessage>(MESSAGE_NAMESPACE, key);
     if (existing) {
       try {
@@ -79,15 +135,19 @@ export class SlackNotifier implements Notifier {
         if (!UPDATE_GONE.has(slackErrorCode(error) ?? '')) throw error;
       }
     }
-    const posted = await this.post(channel, rendered);
+    const posted = await this.post(channel, rendered, notificationId);
     await this.keyValues.put<PostedMessage>(MESSAGE_NAMESPACE, key, posted);
   }
 
-  private async post(channel: string, rendered: RenderedPrompt): Promise<PostedMessage> {
+  private async post(channel: string, rendered: RenderedPrompt, notificationId?: string): Promise<PostedMessage> {
     const result = await this.client.chat.postMessage({
       channel,
       text: rendered.text,
       blocks: rendered.blocks,
+      // The outbox id travels with the message, so after a crash `reconcile` can tell whether it arrived.
+      ...(notificationId
+        ? { metadata: { event_type: METADATA_EVENT, event_payload: { notification_id: notificationId } } }
+        : {}),
       // Nothing a member wrote may turn into a preview in a channel.
       unfurl_links: false,
       unfurl_media: false,

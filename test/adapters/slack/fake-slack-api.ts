@@ -18,6 +18,8 @@ export interface FakeMessage {
   ts: string;
   text: string;
   blocks: unknown[];
+  /** Message metadata as posted (`event_type`, `event_payload`), returned by conversations.history on request. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 /** A fake user for users.info. */
@@ -28,7 +30,7 @@ export interface FakeUser {
   locale?: string;
 }
 
-const JSON_ARGS = new Set(['blocks', 'view', 'attachments']);
+const JSON_ARGS = new Set(['blocks', 'view', 'attachments', 'metadata']);
 
 /**
  * A local Slack Web API over real HTTP: implements the methods the adapter uses, records every call, keeps each
@@ -112,12 +114,15 @@ export class FakeSlackApi {
         const requested = String(args.channel);
         // Posting to a user id lands in the app's DM with them, as in Slack.
         const channel = requested.startsWith('U') ? `D${requested.slice(1)}` : requested;
-        const ts = `1773135000.${String(this.counter).padStart(6, '0')}`;
+        // Real time in the ts, as Slack's: conversations.history's `oldest` compares with it.
+        const ts = `${Math.floor(Date.now() / 1000)}.${String(this.counter).padStart(6, '0')}`;
+        const metadata = args.metadata as FakeMessage['metadata'];
         this.messages.set(`${channel}|${ts}`, {
           channel,
           ts,
           text: String(args.text ?? ''),
           blocks: asArray(args.blocks),
+          ...(metadata ? { metadata } : {}),
         });
         return { ok: true, channel, ts, message: { text: args.text } };
       }
@@ -127,6 +132,25 @@ export class FakeSlackApi {
         if (!existing) return { ok: false, error: 'message_not_found' };
         this.messages.set(key, { ...existing, text: String(args.text ?? ''), blocks: asArray(args.blocks) });
         return { ok: true, channel: existing.channel, ts: existing.ts };
+      }
+      case 'conversations.open': {
+        const user = String(args.users ?? '');
+        return { ok: true, channel: { id: user.startsWith('U') ? `D${user.slice(1)}` : user } };
+      }
+      case 'conversations.history': {
+        // Newest first, like Slack; metadata only when asked for with include_all_metadata.
+        const oldest = Number(args.oldest ?? 0);
+        const withMetadata = String(args.include_all_metadata) === 'true';
+        const messages = this.messagesIn(String(args.channel))
+          .filter((m) => Number(m.ts) >= oldest)
+          .reverse()
+          .map((m) => ({
+            type: 'message',
+            ts: m.ts,
+            text: m.text,
+            ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: false };
       }
       case 'views.open':
         return { ok: true, view: { id: `V${this.counter}` } };

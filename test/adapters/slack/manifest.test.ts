@@ -28,10 +28,13 @@ const manifest = parse(readFileSync(resolve(__dirname, '../../../manifest/slack/
 describe('the Slack app manifest', () => {
   it('asks for exactly the scopes the adapter uses', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'channels:history',
       'chat:write',
       'commands',
       'files:read',
+      'groups:history',
       'im:history',
+      'im:write',
       'users:read',
     ]);
   });
