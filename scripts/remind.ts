@@ -107,7 +107,13 @@ export async function remind(
 if (require.main === module) {
   remind(process.argv.slice(2)).catch((error: unknown) => {
     if (error instanceof UsageError) console.error(error.message);
-    else console.error(isVaktpostError(error) ? `\nThe sweep could not run.\n${error.message}\n` : error);
+    else if (isVaktpostError(error) && error.code === 'store.locked') {
+      // Beside a running server on the same data folder: refuse, changing nothing (two writers would lose data).
+      console.error(
+        `\nThe sweep did not run: the Vaktpost server is running on this data folder and already sends the daily ` +
+          `digest (REMINDER_CRON) and the escalations itself. Nothing was changed.\n${error.message}\n`,
+      );
+    } else console.error(isVaktpostError(error) ? `\nThe sweep could not run.\n${error.message}\n` : error);
     process.exit(1);
   });
 }

@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'input.invalid'
   | 'store.duplicate'
   | 'store.unavailable'
+  | 'store.locked'
   | 'session.not_found'
   | 'police.number_invalid'
   | 'export.link_invalid'

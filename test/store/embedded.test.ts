@@ -1,5 +1,5 @@
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Stores } from '../../src/ports/stores';
 import { createStores } from '../../src/store/create-stores';
@@ -52,11 +52,47 @@ describe('embedded store', () => {
       expect(await first.cases.update(next, item.revision)).toBe(true);
       item = next;
     }
+    await first.close();
+    // As a process killed before its close would leave it: superseded lines still in the append-only file.
+    const compacted = await lines('cases');
+    const last = compacted.find((line) => line.includes(item.id)) ?? '';
+    const older = last.replace(`"revision":${item.revision}`, '"revision":0');
+    await appendFile(join(dataDir, 'cases.db'), `${older}\n${last}\n`);
     const before = (await lines('cases')).length;
     const second = await createEmbeddedStores({ dataDir });
     expect(before).toBeGreaterThan((await lines('cases')).length);
     expect(await second.cases.get(item.id)).toEqual(item);
     await second.close();
+  });
+
+  it('lets one process use a data folder: a second is refused, naming the folder and the running process', async () => {
+    const first = await createEmbeddedStores({ dataDir });
+    const refused: unknown = await createEmbeddedStores({ dataDir }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'store.locked' });
+    expect(String((refused as Error).message)).toContain(resolve(dataDir));
+    expect(String((refused as Error).message)).toContain(`process ${process.pid}`);
+    expect(await first.cases.list({})).toEqual([]);
+    await first.close();
+    // Released on close: the next process opens it.
+    const next = await createEmbeddedStores({ dataDir });
+    await next.close();
+  });
+
+  it('takes over at once a lock whose process is gone (killed), without waiting for it to go stale', async () => {
+    const first = await createEmbeddedStores({ dataDir });
+    await first.cases.create(makeCase());
+    await first.close();
+    // What a kill -9 leaves behind: the lock directory and the holder file of a process that no longer runs.
+    await mkdir(join(dataDir, '.vaktpost.lock'));
+    await writeFile(
+      join(dataDir, 'vaktpost-process.json'),
+      JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), startedAt: '2026-03-01T00:00:00.000Z' }),
+    );
+    const started = Date.now();
+    const restarted = await createEmbeddedStores({ dataDir });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(await restarted.cases.list({})).toHaveLength(1);
+    await restarted.close();
   });
 
   it('refuses to start on a damaged data file rather than drop its lines', async () => {

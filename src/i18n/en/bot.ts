@@ -60,6 +60,7 @@ export const botEn: Record<string, string> = {
   'error.directory.invalid': 'The directory is not valid.',
   'error.input.invalid': 'I could not understand that. Please try again.',
   'error.store.duplicate': 'That existed already.',
+  'error.store.locked': 'I cannot save right now. Please try again in a moment. If anyone is in danger: call 112.',
   'error.store.unavailable': 'I cannot save right now. Please try again in a moment. If anyone is in danger: call 112.',
   'error.session.not_found': 'You have no report in progress.',
   'error.internal':

@@ -59,6 +59,7 @@ export const botSv: Record<string, string> = {
   'error.directory.invalid': 'Katalogen är felaktig.',
   'error.input.invalid': 'Det gick inte att förstå. Försök igen.',
   'error.store.duplicate': 'Det fanns redan.',
+  'error.store.locked': 'Jag kan inte spara just nu. Försök igen om en stund. Är någon i fara: ring 112.',
   'error.store.unavailable': 'Jag kan inte spara just nu. Försök igen om en stund. Är någon i fara: ring 112.',
   'error.session.not_found': 'Du har ingen rapport påbörjad.',
   'error.internal':

@@ -2,6 +2,7 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Stores } from '../../ports/stores';
 import { PENDING_FLAG_MIGRATION } from '../documents';
+import { lockDataDir } from './data-dir-lock';
 import { compactAll, openCollection, PRIVATE_MODES, type Collection } from './datastore';
 import { EmbeddedCaseRepository } from './embedded-case-repository';
 import { EmbeddedCounterStore } from './embedded-counter-store';
@@ -60,8 +61,16 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
     await mkdir(dataDir, { recursive: true, mode: PRIVATE_MODES.dirMode });
     await chmod(dataDir, PRIVATE_MODES.dirMode);
   }
-  const c = await openAll(dataDir);
-  await c.cases.updateAsync(PENDING_FLAG_MIGRATION.filter, PENDING_FLAG_MIGRATION.update, { multi: true });
+  // One writer per data folder: taken before any file is read, given up after the last write is on disk.
+  const lock = dataDir === undefined ? null : await lockDataDir(dataDir);
+  let c: Record<CollectionName, Collection>;
+  try {
+    c = await openAll(dataDir);
+    await c.cases.updateAsync(PENDING_FLAG_MIGRATION.filter, PENDING_FLAG_MIGRATION.update, { multi: true });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   return {
     exclusive: true,
     description: dataDir === undefined ? 'embedded (in memory)' : `embedded files in ${dataDir}`,
@@ -75,6 +84,9 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
     outbox: new EmbeddedOutboxStore(c.outbox),
     ping: () => Promise.resolve(true),
     // Compacting queues behind every pending write, so when it resolves everything is on disk in its final form.
-    close: () => compactAll(Object.values(c)),
+    async close() {
+      await compactAll(Object.values(c));
+      await lock?.release();
+    },
   };
 }
