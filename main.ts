@@ -39,6 +39,9 @@ import { createEngine } from './src/engine/advance';
 import type { TurnHandler } from './src/engine/turn';
 import { systemClock, type Clock } from './src/ports/clock';
 import { createPinoLogger } from './src/logging/pino-logger';
+import { AccessLog } from './src/privacy/access-log';
+import { AuditLog } from './src/privacy/audit-log';
+import { Retention } from './src/privacy/retention';
 import type { Logger } from './src/ports/logger';
 import type { Notifier } from './src/ports/notifier';
 import type { PlatformAdapter } from './src/ports/platform-adapter';
@@ -93,6 +96,8 @@ export interface Vaktpost {
   console: ConsoleAdapter | null;
   logger: Logger;
   reminders: RemindersHandle;
+  /** Retention, erasure, the audit log and the access log (docs/data-protection.md). */
+  privacy: { retention: Retention; audit: AuditLog; access: AccessLog };
   /** The short-lived export links and the Bilaga 4 incident report behind them. */
   exports: ExportKit;
   /** Processes every accepted turn, then delivers everything due now (relay + dispatch until idle). */
@@ -239,7 +244,20 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   const notifier = platformNotifier;
   // Earlier cases naming the same phone, e-mail, handle or name, for the contacts' case view (issue 14).
   const repeats = new RepeatPerpetrators(stores.cases, directory);
+  const audit = new AuditLog(stores.keyValues);
+  const access = new AccessLog(stores.keyValues);
+  const retention = new Retention({
+    cases: stores.cases,
+    outbox: stores.outbox,
+    sessions: stores.sessions,
+    profiles: stores.profiles,
+    leases: stores.leases,
+    audit,
+    logger,
+    retentionMonths: config.RETENTION_MONTHS,
+  });
   const cases = new CaseService({
+    onView: (access_) => access.record({ ...access_, at: clock.now().toISOString() }),
     cases: stores.cases,
     counters: stores.counters,
     directory,
@@ -330,6 +348,16 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   });
   activeDispatcher.kick();
 
+  // Retention runs once a day (and shortly after start), under its own lease; `npm run erase -- --retention` runs
+  // it at once.
+  const runRetention = () =>
+    void retention.sweep(clock.now()).catch((error: unknown) => {
+      logger.error('retention sweep failed', { code: isVaktpostError(error) ? error.code : 'internal' });
+    });
+  const retentionTimer = (options.schedule ?? true) ? setInterval(runRetention, 24 * 60 * 60_000) : null;
+  retentionTimer?.unref();
+  if (options.schedule ?? true) setTimeout(runRetention, 60_000).unref();
+
   return {
     config,
     url,
@@ -346,6 +374,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     console: consoleAdapter,
     logger,
     reminders,
+    privacy: { retention, audit, access },
     exports: exportKit,
     async flush() {
       await inbox.settled();
@@ -355,6 +384,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
       if (timer) clearInterval(timer);
       reminders.stop();
       inbox.stop();
+      if (retentionTimer) clearInterval(retentionTimer);
       for (const adapter of adapters) await adapter.stop();
       if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
       await inbox.settled();

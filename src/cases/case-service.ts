@@ -46,6 +46,8 @@ export interface CaseServiceDeps {
    * never called for members or the municipality.
    */
   viewExtras?(c: Case, viewerUserId: string): Promise<CardSection[]>;
+  /** Told of every card made for a viewer (the access log: who saw which parts of which case). */
+  onView?(access: { caseId: string; userId: string; role: CaseRole; fields: string[] }): Promise<void>;
 }
 
 const MAX_WRITE_ATTEMPTS = 20;
@@ -370,6 +372,8 @@ export class CaseService {
   /** The card this user sees for the case, with the sections worked out for them (contacts only). */
   async cardForViewer(c: Case, role: CaseRole, viewerUserId: string): Promise<Card> {
     const card = this.cardFor(c, role, viewerUserId);
+    const fields = seesDetails(role) ? ['report', 'names', 'timeline', 'checklist'] : ['status', 'owner'];
+    await this.deps.onView?.({ caseId: c.id, userId: viewerUserId, role, fields });
     const contact = role === 'owner' || role === 'contact' || role === 'central';
     if (!contact || !this.deps.viewExtras) return card;
     const extra = await this.deps.viewExtras(c, viewerUserId);

@@ -65,6 +65,12 @@ export const envSchema = z
     }),
     ESCALATION_URGENT_MINUTES: minutes(30),
     ESCALATION_NORMAL_MINUTES: minutes(240),
+    RETENTION_MONTHS: z.coerce
+      .number()
+      .int('must be a whole number of months')
+      .min(1, 'must be at least 1 month')
+      .max(240, 'must be at most 240 months')
+      .default(24),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** `json` for log collectors, `pretty` for a terminal; default json with NODE_ENV=production, else pretty. */
     LOG_FORMAT: z.enum(['json', 'pretty']).optional(),

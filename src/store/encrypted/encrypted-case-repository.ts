@@ -1,44 +1,13 @@
 import { caseSchema, type Case, type CaseSummary } from '../../domain/case';
-import type { Report } from '../../domain/report';
+import { statisticsOfReport } from '../../domain/anonymise';
 import type { CaseQuery, CaseRepository } from '../../ports/case-repository';
 import { newKey } from '../../crypto/aead';
 import { VaktpostError } from '../../domain/errors';
 import { caseSubject, DataKeys } from './data-keys';
 import { openJson, sealJson, validateOpened } from './sealed-json';
 
-/** Stands in the clear copy for a sealed police case number: says that one is recorded, and nothing more. */
-export const POLICE_NUMBER_SEALED = 'sealed';
-
-/**
- * What a stored case keeps of its report in clear: the fields statistics and queries need (categories, channels and
- * the ladder step, urgency, police-report status, consent flags). Everything a member typed is sealed.
- */
-export function statisticsOfReport(report: Report): Report {
-  return {
-    urgent: report.urgent,
-    language: report.language,
-    reporter: { onBehalf: report.reporter.onBehalf },
-    target: {},
-    categories: report.categories,
-    // Counted in the statistics beside the categories (Brå's PTU groups and the hate-crime motive, issue 14).
-    ...(report.hateCrimeMotive === undefined ? {} : { hateCrimeMotive: report.hateCrimeMotive }),
-    description: '',
-    channels: report.channels,
-    ladderStep: report.ladderStep,
-    when: { ongoing: report.when.ongoing },
-    where: {},
-    perpetrator: {},
-    evidence: [],
-    // Whether a police number is recorded, not the number: the digest asks for a missing one (issue 14).
-    police: {
-      ...(report.police.status === undefined ? {} : { status: report.police.status }),
-      ...(report.police.caseNumber ? { caseNumber: POLICE_NUMBER_SEALED } : {}),
-    },
-    support: {},
-    informed: {},
-    consentMunicipality: report.consentMunicipality,
-  };
-}
+// Where the clear projection is defined (also used by retention); re-exported for the code that reads it here.
+export { POLICE_NUMBER_SEALED, statisticsOfReport } from '../../domain/anonymise';
 
 const nameless = <P extends { displayName: string } | null>(person: P): P =>
   (person === null ? null : { ...person, displayName: '' }) as P;
