@@ -372,7 +372,7 @@ export class CaseService {
   /** The card this user sees for the case, with the sections worked out for them (contacts only). */
   async cardForViewer(c: Case, role: CaseRole, viewerUserId: string): Promise<Card> {
     const card = this.cardFor(c, role, viewerUserId);
-    const fields = seesDetails(role) ? ['report', 'names', 'timeline', 'checklist'] : ['status', 'owner'];
+    const fields = seesDetails(role) ? ['incident', 'names', 'timeline', 'checklist'] : ['status', 'owner'];
     await this.deps.onView?.({ caseId: c.id, userId: viewerUserId, role, fields });
     const contact = role === 'owner' || role === 'contact' || role === 'central';
     if (!contact || !this.deps.viewExtras) return card;

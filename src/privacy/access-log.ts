@@ -11,7 +11,7 @@ export interface CaseAccess {
   /** The viewer's role on the case when they saw it (owner, contact, central, municipality, reporter, exposed). */
   role: string;
   at: string;
-  /** The parts shown, e.g. `report`, `names`, `timeline`, `checklist`; or only `status` for the member's card. */
+  /** The parts shown, e.g. `incident` (the report), `names`, `timeline`, `checklist`; or only `status` for the member's card. */
   fields: string[];
 }
 

@@ -118,8 +118,8 @@ describe('retention, erasure and the access log', () => {
     const seen = views.map((v) => `${v.userId} ${v.role} ${v.fields.join('+')}`);
     expect(seen).toEqual(
       expect.arrayContaining([
-        'console:kim owner report+names+timeline+checklist',
-        'console:cecilia central report+names+timeline+checklist',
+        'console:kim owner incident+names+timeline+checklist',
+        'console:cecilia central incident+names+timeline+checklist',
         'console:mira reporter status+owner',
       ]),
     );
