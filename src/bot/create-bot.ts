@@ -1,5 +1,5 @@
 import { dmAddressOf } from '../domain/address';
-import type { Language } from '../domain/report';
+import type { AttachmentRef, Language } from '../domain/report';
 import { ACTION } from '../engine/actions';
 import { controlFromText, isCommand, languageFromText, leadingCommand } from '../engine/command-words';
 import type { DialogPlugin } from '../engine/registry';
@@ -16,6 +16,7 @@ import { isPartyAction, PartyActions } from './party-actions';
 import { languageOf } from './language';
 import { foreground, priorityOf, sessionAtStep } from './open-dialogs';
 import { rememberAddress } from './remember-address';
+import { isMemberAction, MemberFollowUp } from './member-follow-up';
 import { message, reply } from './reply';
 
 /**
@@ -26,6 +27,17 @@ export function createBot(deps: BotDeps): TurnHandler {
   const dialogs = new DialogTurns(deps);
   const caseActions = new CaseActions(deps);
   const partyActions = new PartyActions(deps);
+  const followUp = new MemberFollowUp(deps);
+
+  /** A new report after all (the member said what they sent is something new): the files go into it. */
+  async function startReport(turn: IncomingTurn, language: Language, files: AttachmentRef[]): Promise<void> {
+    const primary = deps.registry.primary();
+    if (!primary) return reply(deps.notifier, turn.address, language, [message('bot.help')]);
+    await dialogs.start(turn, language, primary);
+    if (files.length === 0) return;
+    const begun = foreground(await dialogs.open(turn.user.id));
+    if (begun) await dialogs.advance(turn, begun, { kind: 'attachments', files });
+  }
 
   async function setLanguage(turn: IncomingTurn, language: Language, front: Session | null): Promise<void> {
     await deps.profiles.setLanguage(turn.user.id, language);
@@ -43,6 +55,8 @@ export function createBot(deps: BotDeps): TurnHandler {
     if (!pressed) return;
     if (pressed.id.startsWith('case:')) return caseActions.handle(turn, language);
     if (isPartyAction(pressed.id)) return partyActions.handle(turn, language);
+    if (isMemberAction(pressed.id))
+      return followUp.handle(turn, language, (files) => startReport(turn, language, files));
     if (pressed.id === ACTION.listCases) return caseActions.list(turn, language);
     if (pressed.id === ACTION.home) return showHome(deps, turn, language);
     if (pressed.id === ACTION.language)
@@ -76,6 +90,11 @@ export function createBot(deps: BotDeps): TurnHandler {
       // Another dialog's start word goes by the rule for starting one while another is open (the report wins),
       // unless the open question takes free text, where it is the member's answer. Anything else is for the open
       // dialog, where the engine reads controls and answers.
+      // "Hur går det med mitt ärende?" is answered at any time; then the open question again.
+      if (isCommand(text, 'status') && !takesFreeText(front)) {
+        await followUp.status(turn, language);
+        return dialogs.advance(turn, front, { kind: 'resume' });
+      }
       if (started && started.dialog.id !== front.dialogId) {
         const higher = started.priority > priorityOf(deps.registry, front);
         if (higher || !takesFreeText(front)) return dialogs.start(turn, language, started);
@@ -94,6 +113,7 @@ export function createBot(deps: BotDeps): TurnHandler {
     const statistics = leadingCommand(text, 'statistics');
     if (statistics !== null) return partyActions.statistics(turn, language, statistics, turn.address);
     if (isCommand(text, 'cases')) return caseActions.list(turn, language);
+    if (isCommand(text, 'status')) return followUp.status(turn, language);
     if (isCommand(text, 'menu'))
       return reply(deps.notifier, turn.address, language, [{ kind: 'card', card: menuCard(deps) }]);
     if (started) return dialogs.start(turn, language, started);
@@ -105,14 +125,12 @@ export function createBot(deps: BotDeps): TurnHandler {
     }
     if (controlFromText(text) !== null)
       return reply(deps.notifier, turn.address, language, [message('bot.dialog.none')]);
+    // After a report is in, what the member sends (screenshots "sent later", a new message) is offered as an addition
+    // to their open case instead of starting a new report; a greeting alone still starts one.
+    const files = turn.attachments ?? [];
+    if ((files.length > 0 || !isCommand(text, 'resume')) && (await followUp.offer(turn, language))) return;
     // Anyone who writes to the bot with nothing in progress is most likely here for the primary dialog (to report).
-    const primary = deps.registry.primary();
-    if (!primary) return reply(deps.notifier, turn.address, language, [message('bot.help')]);
-    await dialogs.start(turn, language, primary);
-    if (turn.attachments && turn.attachments.length > 0) {
-      const begun = foreground(await dialogs.open(turn.user.id));
-      if (begun) await dialogs.advance(turn, begun, { kind: 'attachments', files: turn.attachments });
-    }
+    await startReport(turn, language, files);
   }
 
   async function channelText(turn: IncomingTurn, language: Language): Promise<void> {

@@ -175,7 +175,12 @@ export function memberCaseCard(c: Case): Card {
         : []),
     ],
     // The member's own way to the police-report text and to add the police's number later (issue 14).
-    actions: [policeTextAction(c), policeNumberAction(c)],
+    actions: [
+      policeTextAction(c),
+      policeNumberAction(c),
+      // The exposed person's own switch for sharing with the municipality (a reporter for someone else has none).
+      ...(c.status !== 'closed' && !c.report.reporter.onBehalf ? [consentAction(c)] : []),
+    ],
   };
 }
 
@@ -196,5 +201,38 @@ export function caseListCard(title: Text, cases: Case[], empty: Text): Card {
       ],
       actions: [{ id: ACTION.caseView, label: tx('case.action.view'), value: c.id }],
     })),
+  };
+}
+
+/**
+ * "Hur går det med mitt ärende?": each open case of the member with where it stands, who helps and since when, and
+ * the button to change whether the municipality may see it.
+ */
+export function memberStatusCard(cases: Case[]): Card {
+  if (cases.length === 0)
+    return { title: tx('member.status.title'), tone: 'normal', lines: [tx('member.status.none')] };
+  return {
+    title: tx('member.status.title'),
+    tone: 'normal',
+    sections: cases.map((c) => ({
+      heading: tx('case.member.title', { number: c.number }),
+      fields: memberCaseCard(c).fields ?? [],
+      lines: [
+        c.owner
+          ? tx('member.status.helper', { name: c.owner.displayName, time: time(c.takenAt ?? c.updatedAt) })
+          : tx('member.status.waiting'),
+      ],
+      actions: c.report.reporter.onBehalf ? [] : [consentAction(c)],
+    })),
+  };
+}
+
+/** The member's own switch for sharing with the municipality: ask to share, or stop sharing before it happens. */
+export function consentAction(c: Case): CardAction {
+  const give = !c.report.consentMunicipality;
+  return {
+    id: 'member:consent',
+    label: tx(give ? 'member.consent.give' : 'member.consent.withdraw'),
+    value: JSON.stringify({ c: c.id, v: give ? 'yes' : 'no' }),
   };
 }

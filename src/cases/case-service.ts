@@ -2,7 +2,7 @@ import { dmAddressOf } from '../domain/address';
 import type { Case, ChecklistItemId, PersonRef, TimelineEntry } from '../domain/case';
 import { VaktpostError } from '../domain/errors';
 import type { NotificationDraft } from '../domain/notification';
-import type { Language, StoredReport } from '../domain/report';
+import type { AttachmentRef, Language, StoredReport } from '../domain/report';
 import type { Directory } from '../directory/directory';
 import type { Card, CardSection, OutgoingMessage, Text } from '../engine/prompt';
 import { raw, tx } from '../engine/prompt';
@@ -129,6 +129,68 @@ export class CaseService {
         ? await this.ownerNotifications(next, `completed-${c.timeline.length}`, now)
         : await this.alertNotifications(next, `completed-${c.timeline.length}`, now);
       return this.withEvent(next, 'completed', actor, now, undefined, drafts);
+    });
+  }
+
+  /**
+   * The member adds a message or files to their case after sending it (DOMAIN rule 15): files go to the evidence,
+   * the words to the timeline, and the owner is told and sees it in the case.
+   */
+  async addFromMember(caseId: string, actor: Actor, text: string, files: AttachmentRef[], now: Date): Promise<Case> {
+    return this.write(caseId, actor, async (c, role) => {
+      if (role !== 'reporter' && role !== 'exposed' && role !== 'owner') {
+        throw new VaktpostError('case.not_allowed', 'only the member adds to their case');
+      }
+      if (c.status === 'closed') throw new VaktpostError('case.closed', 'case is closed');
+      const known = new Set(c.report.evidence.map((f) => f.id));
+      const evidence = [...c.report.evidence, ...files.filter((f) => !known.has(f.id))].slice(0, 50);
+      const names = files.map((f) => f.name).join(', ');
+      const detail = [text.trim(), names].filter(Boolean).join(' · ').slice(0, 2000);
+      const next: Case = { ...c, report: { ...c.report, evidence } };
+      const withEntry = this.withEvent(next, 'member_added', actor, now, detail, []);
+      const drafts: NotificationDraft[] = [];
+      if (c.owner && c.owner.userId !== actor.userId) {
+        const language = await this.deps.languageOf(c.owner.userId);
+        drafts.push(
+          this.draft(withEntry, `member-added-${c.timeline.length}`, dmAddressOf(c.owner.userId), now, {
+            language,
+            prompt: {
+              kind: 'message',
+              text: tx('case.owner.member_added', { name: actor.displayName, number: c.number }),
+            },
+          }),
+          ...(await this.ownerNotifications(withEntry, `member-added-card-${c.timeline.length}`, now)),
+        );
+      }
+      return { ...withEntry, pendingNotifications: [...withEntry.pendingNotifications, ...drafts] };
+    });
+  }
+
+  /**
+   * The exposed person (or the member who reported for themselves) changes their mind about sharing with the
+   * municipality; a yes lets the owner share, a no before sharing stops it. The owner is told.
+   */
+  async setConsent(caseId: string, actor: Actor, consent: boolean, now: Date): Promise<Case> {
+    return this.write(caseId, actor, async (c, role) => {
+      // Consent is the exposed person's: on a report made for someone else, the reporter cannot give it.
+      const isExposed = role === 'exposed' || (role === 'reporter' && !c.report.reporter.onBehalf);
+      if (!isExposed) throw new VaktpostError('case.not_allowed', 'only the exposed person decides on sharing');
+      if (c.report.consentMunicipality === consent) return null;
+      const next: Case = { ...c, report: { ...c.report, consentMunicipality: consent } };
+      const drafts: NotificationDraft[] = [];
+      if (c.owner && c.owner.userId !== actor.userId) {
+        drafts.push(
+          this.draft(next, `consent-${c.timeline.length}`, dmAddressOf(c.owner.userId), now, {
+            language: await this.deps.languageOf(c.owner.userId),
+            prompt: {
+              kind: 'message',
+              text: tx(consent ? 'case.owner.consent_given' : 'case.owner.consent_withdrawn', { number: c.number }),
+            },
+          }),
+          ...(await this.ownerNotifications(next, `consent-card-${c.timeline.length}`, now)),
+        );
+      }
+      return this.withEvent(next, 'consent_changed', actor, now, consent ? 'yes' : 'no', drafts);
     });
   }
 

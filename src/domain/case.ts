@@ -52,6 +52,8 @@ export const TIMELINE_KINDS = [
   'completed',
   /** The member added a message or files to the case after sending it (issue 12). */
   'member_added',
+  /** The exposed person changed their answer about sharing with the municipality (issue 12). */
+  'consent_changed',
 ] as const;
 export const timelineEntrySchema = z.object({
   kind: z.enum(TIMELINE_KINDS),

@@ -11,6 +11,8 @@ export type Command =
   /** Only greets or asks to go on: after a pause it resumes the dialog instead of becoming an answer. */
   | 'resume'
   | 'cases'
+  /** "hur går det med mitt ärende?": the member's open cases and where each stands (issue 12). */
+  | 'status'
   /** App Home's choices as a card: the dialogs and guidance on offer. */
   | 'menu'
   /** `bind <district>` in a channel: the channel receives the district's alerts. */

@@ -8,6 +8,25 @@ export const botEn: Record<string, string> = {
   'bot.urgent_alerted':
     'I have already alerted {recipients}. Your case number is {number}. Call 112 if you have not done so yet. Please answer the questions here when you can – what you tell goes into the same case.',
   'bot.submitted.completed': 'Thank you. Everything you have told is now in case {number}.',
+  'member.add.title': 'Add to {number}?',
+  'member.add.text':
+    'You have an open case, {number}. Do you want to add what you just sent to it? Then the person helping you sees it.',
+  'member.add.text_several': 'You have several open cases. Which one do you want to add what you just sent to?',
+  'member.add.button': 'Yes, add to {number}',
+  'member.add.new_report': 'No, it is something new',
+  'member.add.nothing': 'I have nothing left to add. Send it again and I will ask where it goes.',
+  'member.add.done': 'Thank you, it is added to {number}. The security contacts see it in the case.',
+  'member.add.done_owner': 'Thank you, it is added to {number}. {name} has been told.',
+  'member.status.title': 'Your open cases',
+  'member.status.none': 'You have no open cases right now. Write "report" if something has happened.',
+  'member.status.helper': '{name} has been helping you since {time}.',
+  'member.status.waiting': 'Nobody has taken it yet. You will hear here as soon as someone does.',
+  'member.consent.give': 'Share with the municipality',
+  'member.consent.withdraw': 'Do not share with the municipality',
+  'member.consent.given':
+    "Thank you. Case {number} may now be shared with the municipality's security officer. The person helping you can do it.",
+  'member.consent.withdrawn':
+    'Case {number} is not shared with the municipality. If it has been shared already, tell the person helping you.',
   'bot.submitted':
     'Thank you. Your report is received as case {number} and has gone to {recipients}. You will hear here when someone has taken it.',
   'bot.submitted.urgent':

@@ -10,6 +10,7 @@ export const commandsEn: CommandTable = {
   done: ['done'],
   submit: ['send', 'submit'],
   resume: ['hi', 'hello', 'continue', 'resume', 'report'],
+  status: ['how is my case', 'how is my case going', 'how is it going', 'my case', 'status'],
   cases: ['cases', 'my cases'],
   menu: ['menu'],
   bind: ['bind'],

@@ -8,6 +8,25 @@ export const botSv: Record<string, string> = {
   'bot.urgent_alerted':
     'Jag har redan larmat {recipients}. Ditt ärende har nummer {number}. Ring 112 om du inte redan har gjort det. Svara gärna på frågorna här när du kan – det du berättar hamnar i samma ärende.',
   'bot.submitted.completed': 'Tack. Allt du har berättat finns nu i ärende {number}.',
+  'member.add.title': 'Lägga till i {number}?',
+  'member.add.text':
+    'Du har ett öppet ärende, {number}. Vill du lägga till det du just skickade i det? Då ser den som hjälper dig det.',
+  'member.add.text_several': 'Du har flera öppna ärenden. Vilket vill du lägga till det du just skickade i?',
+  'member.add.button': 'Ja, lägg till i {number}',
+  'member.add.new_report': 'Nej, det är något nytt',
+  'member.add.nothing': 'Jag har inget kvar att lägga till. Skicka det igen, så frågar jag var det ska in.',
+  'member.add.done': 'Tack, det är tillagt i {number}. Säkerhetsansvariga ser det i ärendet.',
+  'member.add.done_owner': 'Tack, det är tillagt i {number}. {name} har fått veta det.',
+  'member.status.title': 'Dina öppna ärenden',
+  'member.status.none': 'Du har inga öppna ärenden just nu. Skriv "rapportera" om något har hänt.',
+  'member.status.helper': '{name} hjälper dig sedan {time}.',
+  'member.status.waiting': 'Ingen har tagit det än. Du får veta här så fort någon gör det.',
+  'member.consent.give': 'Dela med kommunen',
+  'member.consent.withdraw': 'Dela inte med kommunen',
+  'member.consent.given':
+    'Tack. Ärende {number} får nu delas med kommunens säkerhetsansvariga. Den som hjälper dig kan göra det.',
+  'member.consent.withdrawn':
+    'Ärende {number} delas inte med kommunen. Har det redan delats, säg till den som hjälper dig.',
   'bot.submitted':
     'Tack. Din rapport är mottagen som ärende {number} och har gått till {recipients}. Du får veta här när någon har tagit den.',
   'bot.submitted.urgent':

@@ -14,6 +14,7 @@ export const commandsSv: CommandTable = {
   submit: ['skicka', 'skicka in'],
   resume: ['hej', 'hallå', 'fortsätt', 'rapportera'],
   cases: ['ärenden', 'mina ärenden'],
+  status: ['hur går det', 'hur går det med mitt ärende', 'hur går det med ärendet', 'mitt ärende', 'läget', 'status'],
   menu: ['meny', 'vad kan du'],
   bind: ['koppla'],
   statistics: ['statistik'],
