@@ -48,7 +48,8 @@ export const casesEn: Record<string, string> = {
   'case.timeline.completed': '{at} {by} sent the rest of the report',
   'case.timeline.member_added': '{at} {by} added: {detail}',
   'case.owner.member_added': '{name} has added something to case {number}. It is under Events.',
-  'case.owner.consent_given': 'The person targeted has agreed that case {number} may be shared with the municipality. You can share it now.',
+  'case.owner.consent_given':
+    'The person targeted has agreed that case {number} may be shared with the municipality. You can share it now.',
   'case.owner.consent_withdrawn': 'The person targeted no longer wants case {number} shared with the municipality.',
   'case.timeline.consent_changed': '{at} {by} changed their answer about sharing with the municipality',
   'case.timeline.heading': 'Timeline',

@@ -48,7 +48,8 @@ export const casesSv: Record<string, string> = {
   'case.timeline.completed': '{at} {by} skickade resten av rapporten',
   'case.timeline.member_added': '{at} {by} lade till: {detail}',
   'case.owner.member_added': '{name} har lagt till något i ärende {number}. Det står under Händelser.',
-  'case.owner.consent_given': 'Den utsatta har sagt ja till att ärende {number} delas med kommunen. Du kan dela det nu.',
+  'case.owner.consent_given':
+    'Den utsatta har sagt ja till att ärende {number} delas med kommunen. Du kan dela det nu.',
   'case.owner.consent_withdrawn': 'Den utsatta vill inte längre att ärende {number} delas med kommunen.',
   'case.timeline.consent_changed': '{at} {by} ändrade sitt svar om att dela med kommunen',
   'case.timeline.heading': 'Händelser',
