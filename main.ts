@@ -22,7 +22,7 @@ import { createDistrictChoice } from './src/profiles/district-choice';
 import { ProfileService } from './src/profiles/profile-service';
 import { CaseService } from './src/cases/case-service';
 import { RepeatPerpetrators } from './src/cases/repeat-perpetrators';
-import { createRouting } from './src/cases/routing';
+import { createRouting, moveLegacyBindings } from './src/cases/routing';
 import { loadConfig, slackEnabled, teamsEnabled, webDemoEnabled, type Env } from './src/config/config';
 import { createCompositeNotifier } from './src/delivery/composite-notifier';
 import { Dispatcher } from './src/delivery/dispatcher';
@@ -134,6 +134,8 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
       onNotice: (notice) => logger.warn(notice),
     }));
   logger.info('store ready', { store: stores.description });
+  const movedBindings = await moveLegacyBindings(stores.keyValues, stores.bindings, logger);
+  if (movedBindings > 0) logger.info('channel bindings moved to their own store', { count: movedBindings });
 
   // The dialogs on offer: one plugin per folder under dialogs/. The bot routes by this registry alone.
   const districts = directory.districts().map((d) => ({ id: d.id, name: d.name }));
@@ -179,6 +181,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     intake: inbox,
     messages: outgoing,
     keyValues: stores.keyValues,
+    bindings: stores.bindings,
     logger,
     clock,
   };
@@ -261,7 +264,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     cases: stores.cases,
     counters: stores.counters,
     directory,
-    routing: createRouting(directory, stores.keyValues, notifier.handles),
+    routing: createRouting(directory, stores.bindings, notifier.handles),
     languageOf: async (userId) => (await stores.profiles.get(userId))?.language ?? 'sv',
     onQueued: () => dispatcher?.kick(),
     viewExtras: (c, viewerUserId) => repeats.sectionsFor(c, viewerUserId),

@@ -1,7 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Express } from 'express';
-import { BINDING_NAMESPACE, type ChannelBinding } from '../../src/cases/routing';
 import type { Directory } from '../../src/directory/directory';
 import { channelAddressOf } from '../../src/domain/address';
 import type { AdapterDeps, PlatformAdapter } from '../../src/ports/platform-adapter';
@@ -58,15 +57,14 @@ export function createConsoleAdapter(config: ConsoleAdapterConfig, deps: Adapter
       for (const district of directory.districts()) {
         if (district.contacts.length === 0) continue;
         const address = channelAddressOf('console', district.id);
-        const key = `${district.id}|${address}`;
-        if (await deps.keyValues.get<ChannelBinding>(BINDING_NAMESPACE, key)) continue;
-        const binding: ChannelBinding = {
+        const bound = await deps.bindings.ofDistrict(district.id);
+        if (bound.some((b) => b.address === address)) continue;
+        await deps.bindings.bind({
           districtId: district.id,
           address,
           boundBy: 'console',
           boundAt: deps.clock.now().toISOString(),
-        };
-        await deps.keyValues.put(BINDING_NAMESPACE, key, binding);
+        });
       }
     },
     async stop() {

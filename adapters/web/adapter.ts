@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { Express } from 'express';
 import { channelAddressOf } from '../../src/domain/address';
-import { BINDING_NAMESPACE, type ChannelBinding } from '../../src/cases/routing';
 import type { Directory } from '../../src/directory/directory';
 import type { AdapterDeps, PlatformAdapter } from '../../src/ports/platform-adapter';
 import { demoCast } from './demo-cast';
@@ -53,15 +52,14 @@ export function createWebAdapter(config: WebAdapterConfig, deps: AdapterDeps): W
       for (const district of config.directory.districts()) {
         if (district.contacts.length === 0) continue;
         const address = channelAddressOf('web', district.id);
-        const key = `${district.id}|${address}`;
-        if (await deps.keyValues.get<ChannelBinding>(BINDING_NAMESPACE, key)) continue;
-        const binding: ChannelBinding = {
+        const bound = await deps.bindings.ofDistrict(district.id);
+        if (bound.some((b) => b.address === address)) continue;
+        await deps.bindings.bind({
           districtId: district.id,
           address,
           boundBy: 'web-demo',
           boundAt: deps.clock.now().toISOString(),
-        };
-        await deps.keyValues.put(BINDING_NAMESPACE, key, binding);
+        });
       }
       deps.logger.info('web demo ready', {
         member: cast?.member.account ?? 'none',

@@ -1,6 +1,6 @@
 import type { Language } from '../domain/report';
 import type { IncomingTurn } from '../engine/turn';
-import { BINDING_NAMESPACE, type ChannelBinding } from '../cases/routing';
+import type { ChannelBinding } from '../ports/channel-binding-store';
 import type { BotDeps } from './bot-deps';
 import { message, reply } from './reply';
 
@@ -30,7 +30,7 @@ export async function bindChannel(
     boundBy: turn.user.id,
     boundAt: deps.clock.now().toISOString(),
   };
-  await deps.stores.keyValues.put(BINDING_NAMESPACE, `${district.id}|${target}`, binding);
+  await deps.stores.bindings.bind(binding);
   deps.logger.info('channel bound', { district: district.id, platform: turn.platform });
   await reply(deps.notifier, target, language, [message('bot.bind.done', { district: district.name })]);
 }

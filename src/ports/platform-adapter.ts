@@ -1,5 +1,6 @@
 import type { Express } from 'express';
 import type { IncomingTurn, Platform, TurnHandler } from '../engine/turn';
+import type { ChannelBindingStore } from './channel-binding-store';
 import type { Clock } from './clock';
 import type { TurnIntake } from './inbox';
 import type { KeyValueStore } from './key-value-store';
@@ -22,6 +23,8 @@ export interface AdapterDeps {
   messages: Notifier;
   /** Adapter state that must last: message ids per update key, conversation references, bindings. */
   keyValues: KeyValueStore;
+  /** Channels bound to districts (the demos bind their own channel views). */
+  bindings: ChannelBindingStore;
   logger: Logger;
   clock: Clock;
 }

@@ -1,4 +1,5 @@
 import type { CaseRepository } from './case-repository';
+import type { ChannelBindingStore } from './channel-binding-store';
 import type { CounterStore } from './counter-store';
 import type { InboxStore } from './inbox';
 import type { KeyValueStore } from './key-value-store';
@@ -21,6 +22,8 @@ export interface Stores {
   sessions: SessionStore;
   profiles: ProfileStore;
   keyValues: KeyValueStore;
+  /** Channels bound to districts at run time. */
+  bindings: ChannelBindingStore;
   /** Incoming turns, from their arrival until their effects are stored. */
   inbox: InboxStore;
   leases: LeaseStore;

@@ -61,7 +61,7 @@ export function startReminders(deps: RemindersDeps): RemindersHandle {
     outbox: stores.outbox,
     leases: stores.leases,
     directory,
-    routing: createRouting(directory, stores.keyValues, deps.notifierHandles),
+    routing: createRouting(directory, stores.bindings, deps.notifierHandles),
     languageOf: async (userId) => (await stores.profiles.get(userId))?.language ?? 'sv',
     handles: deps.notifierHandles,
     settings: sweepSettings(deps.config),

@@ -1,3 +1,4 @@
+import { channelBindingSchema, type ChannelBinding } from '../ports/channel-binding-store';
 import type { z } from 'zod';
 import { caseSchema, caseSummarySchema, type Case, type CaseSummary } from '../domain/case';
 import { VaktpostError } from '../domain/errors';
@@ -332,3 +333,13 @@ export function leaseTakeableFilter(name: string, holder: string, now: Date): Re
 }
 /** What release writes: nobody holds it and it expired long ago. */
 export const LEASE_RELEASED = { holder: null, expiresAtMs: 0 };
+
+/** Channel bindings: `_id` joins district and channel unambiguously. */
+export function bindingId(binding: Pick<ChannelBinding, 'districtId' | 'address'>): string {
+  return JSON.stringify([binding.districtId, binding.address]);
+}
+export function bindingToDocument(binding: ChannelBinding): StoredDocument {
+  return { ...(encodeKeys(binding) as Record<string, unknown>), _id: bindingId(binding) };
+}
+/** A stored binding, validated. */
+export const documentToBinding = (doc: unknown): ChannelBinding => parseStored(channelBindingSchema, 'bindings', doc);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { CaseService, type Actor, type SubmitInput } from '../../src/cases/case-service';
-import { BINDING_NAMESPACE, createRouting, type ChannelBinding } from '../../src/cases/routing';
+import { createRouting, type ChannelBinding } from '../../src/cases/routing';
 import { Dispatcher } from '../../src/delivery/dispatcher';
 import type { Directory } from '../../src/directory/directory';
 import { loadDirectory } from '../../src/directory/load-directory';
@@ -78,7 +78,7 @@ export async function createCaseWorld(start = new Date('2026-03-02T13:02:00.000Z
     cases: stores.cases,
     counters: stores.counters,
     directory,
-    routing: createRouting(directory, stores.keyValues, (address) => notifier.handles(address)),
+    routing: createRouting(directory, stores.bindings, (address) => notifier.handles(address)),
     languageOf: async (userId) => (await stores.profiles.get(userId))?.language ?? 'sv',
     onQueued: () => undefined,
   });
@@ -108,7 +108,7 @@ export async function createCaseWorld(start = new Date('2026-03-02T13:02:00.000Z
     },
     async bind(districtId, address = `console:channel:${districtId}`) {
       const binding: ChannelBinding = { districtId, address, boundBy: 'console:kim', boundAt: now().toISOString() };
-      await stores.keyValues.put(BINDING_NAMESPACE, `${districtId}|${address}`, binding);
+      await stores.bindings.bind(binding);
     },
     actor,
     async submit(personId, overrides = {}) {

@@ -1,5 +1,5 @@
 import { CaseService, type Actor } from '../../src/cases/case-service';
-import { BINDING_NAMESPACE, createRouting, type ChannelBinding } from '../../src/cases/routing';
+import { createRouting, type ChannelBinding } from '../../src/cases/routing';
 import { Dispatcher, type DispatcherDeps } from '../../src/delivery/dispatcher';
 import { parseDirectory } from '../../src/directory/load-directory';
 import type { Case, ChecklistItemId } from '../../src/domain/case';
@@ -125,7 +125,7 @@ export interface NodeOptions {
 export function createNode(stores: Stores, platform: Notifier, clock: Clock, options: NodeOptions = {}): Node {
   const logger = createMemoryLogger();
   const handles = (address: string): boolean => platform.handles(address);
-  const routing = createRouting(directory, stores.keyValues, handles);
+  const routing = createRouting(directory, stores.bindings, handles);
   const languageOf = async (userId: string) => (await stores.profiles.get(userId))?.language ?? 'sv';
   const cases = new CaseService({
     cases: stores.cases,
@@ -192,7 +192,7 @@ export async function createWorld(
   const clock = fakeClock(start);
   const node = createNode(stores, platform, clock, options);
   const binding: ChannelBinding = { districtId: 'norrby', address: CHANNEL, boundBy: 'console:kim', boundAt: MONDAY_8 };
-  await stores.keyValues.put(BINDING_NAMESPACE, `norrby|${CHANNEL}`, binding);
+  await stores.bindings.bind(binding);
   const actor = (personId: string): Actor => ({
     userId: `console:${personId}`,
     displayName: directory.person(personId)?.name ?? personId,

@@ -42,6 +42,7 @@ export function adapterDepsFor<L extends Logger>(
     inbox,
     messages,
     keyValues: stores.keyValues,
+    bindings: stores.bindings,
     logger: options.logger,
     clock: options.clock,
   };

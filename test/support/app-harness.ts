@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { createVaktpost, type Vaktpost, type VaktpostOptions } from '../../main';
-import { BINDING_NAMESPACE, type ChannelBinding } from '../../src/cases/routing';
+import type { ChannelBinding } from '../../src/cases/routing';
 import type { IncomingTurn } from '../../src/engine/turn';
 import type { Clock } from '../../src/ports/clock';
 import type { Logger } from '../../src/ports/logger';
@@ -122,7 +122,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         boundBy: 'test',
         boundAt: clock.now().toISOString(),
       };
-      await stores.keyValues.put(BINDING_NAMESPACE, `${districtId}|${address}`, binding);
+      await stores.bindings.bind(binding);
     },
     flush: () => vaktpost.flush(),
     async close() {

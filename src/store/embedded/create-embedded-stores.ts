@@ -7,6 +7,7 @@ import { compactAll, openCollection, PRIVATE_MODES, type Collection } from './da
 import { EmbeddedCaseRepository } from './embedded-case-repository';
 import { EmbeddedCounterStore } from './embedded-counter-store';
 import { EmbeddedInboxStore } from './embedded-inbox-store';
+import { EmbeddedChannelBindingStore } from './embedded-channel-binding-store';
 import { EmbeddedKeyValueStore } from './embedded-key-value-store';
 import { EmbeddedLeaseStore } from './embedded-lease-store';
 import { EmbeddedOutboxStore } from './embedded-outbox-store';
@@ -19,7 +20,17 @@ export interface EmbeddedStoresConfig {
   dataDir?: string;
 }
 
-const COLLECTIONS = ['cases', 'counters', 'sessions', 'profiles', 'keyValues', 'inbox', 'leases', 'outbox'] as const;
+const COLLECTIONS = [
+  'cases',
+  'counters',
+  'sessions',
+  'profiles',
+  'keyValues',
+  'bindings',
+  'inbox',
+  'leases',
+  'outbox',
+] as const;
 type CollectionName = (typeof COLLECTIONS)[number];
 
 /**
@@ -79,6 +90,7 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
     sessions: new EmbeddedSessionStore(c.sessions),
     profiles: new EmbeddedProfileStore(c.profiles),
     keyValues: new EmbeddedKeyValueStore(c.keyValues),
+    bindings: new EmbeddedChannelBindingStore(c.bindings),
     inbox: new EmbeddedInboxStore(c.inbox),
     leases: new EmbeddedLeaseStore(c.leases),
     outbox: new EmbeddedOutboxStore(c.outbox),

@@ -31,6 +31,8 @@ export async function withEncryption(inner: Stores, keyring: Keyring, keySource:
     sessions: new EncryptedSessionStore(inner.sessions, dataKeys),
     profiles: new EncryptedProfileStore(inner.profiles, dataKeys),
     keyValues: new EncryptedKeyValueStore(inner.keyValues, dataKeys),
+    // Which channel gets a district's alerts is routing, not report text: kept in clear.
+    bindings: inner.bindings,
     inbox: new EncryptedInboxStore(inner.inbox, dataKeys),
     leases: inner.leases,
     outbox: new EncryptedOutboxStore(inner.outbox, dataKeys, cases),

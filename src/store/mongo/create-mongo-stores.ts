@@ -6,6 +6,7 @@ import { MongoCaseRepository } from './mongo-case-repository';
 import { MongoCounterStore } from './mongo-counter-store';
 import { MongoInboxStore } from './mongo-inbox-store';
 import { MongoKeyValueStore } from './mongo-key-value-store';
+import { MongoChannelBindingStore } from './mongo-channel-binding-store';
 import { MongoLeaseStore } from './mongo-lease-store';
 import { MongoOutboxStore } from './mongo-outbox-store';
 import { MongoProfileStore } from './mongo-profile-store';
@@ -31,6 +32,8 @@ const INDEXES: IndexSpec[] = [
   ['keyValues', { namespace: 1, key: 1 }, false],
   // A member's open dialogs, read on every turn.
   ['sessions', { userId: 1 }, false],
+  // A district's bound channels, read on every alert.
+  ['bindings', { districtId: 1 }, false],
   ['inbox', { status: 1, receivedAtMs: 1 }, false],
   ['outbox', { stream: 1, status: 1 }, false],
 ];
@@ -73,6 +76,7 @@ export async function createMongoStores(options: MongoStoresConfig): Promise<Sto
     sessions: new MongoSessionStore(collection('sessions')),
     profiles: new MongoProfileStore(collection('profiles')),
     keyValues: new MongoKeyValueStore(collection('keyValues')),
+    bindings: new MongoChannelBindingStore(collection('bindings')),
     inbox: new MongoInboxStore(collection('inbox')),
     leases: new MongoLeaseStore(collection('leases')),
     outbox: new MongoOutboxStore(collection('outbox')),

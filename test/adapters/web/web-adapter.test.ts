@@ -5,7 +5,6 @@ import express from 'express';
 import { createWebAdapter, WEB_INBOX_NAMESPACE, type WebAdapter } from '../../../adapters/web';
 import { renderEntry } from '../../../adapters/web/render';
 import { WebNotifier } from '../../../adapters/web/notifier';
-import { BINDING_NAMESPACE } from '../../../src/cases/routing';
 import type { Directory } from '../../../src/directory/directory';
 import { loadDirectory } from '../../../src/directory/load-directory';
 import { ACTION, decodeStepValue, encodeAnswer } from '../../../src/engine/actions';
@@ -113,11 +112,9 @@ describe('the web demo adapter', () => {
 
   describe('start()', () => {
     it('binds the demo channel of every district with contacts, so its alerts reach the channel view', async () => {
-      const bindings = await stores.keyValues.list<{ districtId: string; address: string; boundBy: string }>(
-        BINDING_NAMESPACE,
-      );
-      expect(bindings.map((b) => b.key)).toEqual(['norrby|web:channel:norrby']);
-      expect(bindings[0]?.value).toMatchObject({
+      const bindings = await stores.bindings.ofDistrict('norrby');
+      expect(bindings.map((b) => b.address)).toEqual(['web:channel:norrby']);
+      expect(bindings[0]).toMatchObject({
         districtId: 'norrby',
         address: 'web:channel:norrby',
         boundBy: 'web-demo',
@@ -125,8 +122,7 @@ describe('the web demo adapter', () => {
     });
 
     it('leaves a district without contacts unbound: its alerts still go to the central contact', async () => {
-      const bound = await stores.keyValues.list<{ districtId: string }>(BINDING_NAMESPACE);
-      expect(bound.some((b) => b.value.districtId === 'sjodal')).toBe(false);
+      expect(await stores.bindings.ofDistrict('sjodal')).toEqual([]);
     });
   });
 

@@ -96,6 +96,45 @@ export function recordContract(makeStores: MakeStores): void {
     });
   });
 
+  describe('channel bindings', () => {
+    it('binds channels per district, once per channel, and lists only that district’s', async () => {
+      const bindings = current().bindings;
+      const at = (n: number) => `2026-03-0${n}T10:00:00.000Z`;
+      await bindings.bind({
+        districtId: 'norra-skane',
+        address: 'teams:conv:19:a@thread',
+        boundBy: 'teams:k',
+        boundAt: at(1),
+      });
+      await bindings.bind({
+        districtId: 'norra-skane',
+        address: 'web:channel:norra-skane',
+        boundBy: 'web-demo',
+        boundAt: at(2),
+      });
+      await bindings.bind({
+        districtId: 'norra',
+        address: 'teams:conv:19:b@thread',
+        boundBy: 'teams:k',
+        boundAt: at(1),
+      });
+      // Binding the same channel again only refreshes who and when.
+      await bindings.bind({
+        districtId: 'norra-skane',
+        address: 'teams:conv:19:a@thread',
+        boundBy: 'teams:v',
+        boundAt: at(3),
+      });
+      const listed = await bindings.ofDistrict('norra-skane');
+      expect(listed.map((b) => [b.address, b.boundBy])).toEqual([
+        ['web:channel:norra-skane', 'web-demo'],
+        ['teams:conv:19:a@thread', 'teams:v'],
+      ]);
+      expect((await bindings.ofDistrict('norra')).map((b) => b.address)).toEqual(['teams:conv:19:b@thread']);
+      expect(await bindings.ofDistrict('nowhere')).toEqual([]);
+    });
+  });
+
   describe('key-values', () => {
     it('puts, replaces, lists by namespace and deletes', async () => {
       const kv = current().keyValues;
