@@ -33,6 +33,7 @@ import { createTurnBoundary } from './src/delivery/turn-boundary';
 import { TurnInbox } from './src/delivery/turn-inbox';
 import type { FloodLimit } from './src/delivery/flood-gate';
 import type { Directory } from './src/directory/directory';
+import { applyDirectory, watchDirectoryFile } from './src/directory/directory-source';
 import { loadDirectory } from './src/directory/load-directory';
 import { isVaktpostError } from './src/domain/errors';
 import { createEngine } from './src/engine/advance';
@@ -74,6 +75,8 @@ export interface VaktpostOptions {
   dispatchIntervalMs?: number;
   /** How many turns a member may send in a window before being asked to slow down (tests lower it). */
   floodLimit?: FloodLimit;
+  /** How often the directory file is checked for edits, in ms (default 2000; tests use less). */
+  directoryPollMs?: number;
 }
 
 /** A running Vaktpost. */
@@ -324,6 +327,26 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   for (const adapter of adapters) adapter.mount(app);
   installErrorHandler(app, logger);
   for (const adapter of adapters) await adapter.start();
+
+  // People named by e-mail get their accounts from the platforms that can look them up, before anything listens;
+  // the file is then watched, and an edit that validates takes effect without a restart.
+  const lookups = adapters.flatMap((a) =>
+    a.lookupByEmail ? [{ platform: a.platform, lookupByEmail: a.lookupByEmail.bind(a) }] : [],
+  );
+  let stopWatching: (() => void) | null = null;
+  if (!options.directory) {
+    await applyDirectory(directory.data, { directory, lookups, logger }).catch((error: unknown) =>
+      // A platform that cannot be asked now (an outage) must not stop the start: accounts in the file still work.
+      logger.error('directory: e-mail addresses could not be looked up', { reason: (error as Error).message }),
+    );
+    stopWatching = watchDirectoryFile({
+      file: config.DIRECTORY_FILE,
+      directory,
+      lookups,
+      logger,
+      ...(options.directoryPollMs ? { pollMs: options.directoryPollMs } : {}),
+    });
+  }
   // Turns a crash left undone are queued before anything new can arrive, so each member's order holds.
   await inbox.recover();
   inbox.start();
@@ -384,6 +407,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
       await activeDispatcher.drain();
     },
     async close() {
+      stopWatching?.();
       if (timer) clearInterval(timer);
       reminders.stop();
       inbox.stop();

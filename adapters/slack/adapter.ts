@@ -2,6 +2,7 @@ import { App, ExpressReceiver, SocketModeReceiver, webApi, type Receiver } from 
 import type { Express } from 'express';
 import type { AdapterDeps, PlatformAdapter, ReadinessResult } from '../../src/ports/platform-adapter';
 import { handleSlackRequest, prepareSlackTurn, type IncomingDeps } from './incoming';
+import { lookupSlackUsersByEmail } from './lookup-by-email';
 import { authTestFailure } from './readiness';
 import { boltLogger } from './slack-logger';
 import { SlackNotifier } from './notifier';
@@ -136,6 +137,7 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
       await deps.intake.settled();
     },
     checkReady: checkToken,
+    lookupByEmail: (emails) => lookupSlackUsersByEmail(client, emails),
   };
 }
 

@@ -3,14 +3,37 @@ import { foldForMatch } from '../engine/sanitize';
 import type { Language } from '../domain/report';
 import type { DirectoryData, District, Municipality, Person } from './schema';
 
-/** Read-only questions about who is who, answered from the validated directory file. */
+/**
+ * Questions about who is who, answered from the validated directory file. One object for the whole run: an edited
+ * file (already validated) takes effect through `replace`, so everything holding the directory sees the new one.
+ */
 export class Directory {
-  private readonly byUserId = new Map<string, Person>();
+  private byUserId = new Map<string, Person>();
+  private current: DirectoryData;
 
-  constructor(readonly data: DirectoryData) {
+  constructor(data: DirectoryData) {
+    this.current = data;
+    this.byUserId = this.index(data);
+  }
+
+  /** The directory now in force. */
+  get data(): DirectoryData {
+    return this.current;
+  }
+
+  /** Puts a validated directory in force at once (both the data and the index of user ids change together). */
+  replace(next: DirectoryData): void {
+    const index = this.index(next);
+    this.current = next;
+    this.byUserId = index;
+  }
+
+  private index(data: DirectoryData): Map<string, Person> {
+    const byUserId = new Map<string, Person>();
     for (const person of data.people) {
-      for (const userId of this.userIdsOf(person)) this.byUserId.set(userId, person);
+      for (const userId of this.userIdsOf(person)) byUserId.set(userId, person);
     }
+    return byUserId;
   }
 
   /** The person behind a platform user id, or undefined. */

@@ -51,6 +51,8 @@ export interface PlatformAdapter {
   /** Starts anything that runs beside HTTP (e.g. Slack Socket Mode). */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Finds accounts by e-mail for people the directory names by address (Slack: users.lookupByEmail). */
+  lookupByEmail?(emails: string[]): Promise<Map<string, string>>;
   /** Checks the platform's credentials for /readyz (Slack's auth.test, a Bot Framework token); none to check: absent. */
   checkReady?(): Promise<ReadinessResult>;
 }

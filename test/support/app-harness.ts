@@ -25,6 +25,8 @@ export interface TestAppOptions {
   listen?: boolean;
   clock?: Clock;
   logger?: Logger;
+  /** How often the directory file is checked for edits (default: main's 2 s). */
+  directoryPollMs?: number;
   /** Dialogs beside the built-in ones, with their services. */
   extraDialogs?: VaktpostOptions['extraDialogs'];
   /**
@@ -82,6 +84,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     listen: options.listen ?? false,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.directoryPollMs ? { directoryPollMs: options.directoryPollMs } : {}),
     ...(options.extraDialogs ? { extraDialogs: options.extraDialogs } : {}),
   });
   const clock = options.clock ?? { now: () => new Date() };

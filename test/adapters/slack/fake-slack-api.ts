@@ -25,6 +25,8 @@ export interface FakeMessage {
 /** A fake user for users.info. */
 export interface FakeUser {
   name: string;
+  /** For users.lookupByEmail. */
+  email?: string;
   realName?: string;
   displayName?: string;
   locale?: string;
@@ -157,6 +159,12 @@ export class FakeSlackApi {
       case 'views.publish':
         this.homeViews.set(String(args.user_id), args.view);
         return { ok: true, view: { id: `V${this.counter}` } };
+      case 'users.lookupByEmail': {
+        const email = String(args.email).toLowerCase();
+        const match = [...this.users].find(([, u]) => u.email?.toLowerCase() === email);
+        if (!match) return { ok: false, error: 'users_not_found' };
+        return { ok: true, user: { id: match[0], name: match[1].name, profile: { email: match[1].email } } };
+      }
       case 'users.info': {
         const id = String(args.user);
         const user = this.users.get(id);

@@ -36,6 +36,7 @@ describe('the Slack app manifest', () => {
       'im:history',
       'im:write',
       'users:read',
+      'users:read.email',
     ]);
   });
 
