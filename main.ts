@@ -317,6 +317,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     logger,
     incidents: exportKit.incidents,
     statistics: exportKit.statistics,
+    privacy: { retention, access },
   });
 
   const app = createHttpApp(

@@ -4,6 +4,7 @@ import type { Engine } from '../engine/advance';
 import type { DialogRegistry } from '../engine/registry';
 import type { IncidentExports } from '../export/incident-export';
 import type { Statistics } from '../statistics/statistics-service';
+import type { PrivacyTools } from './privacy-actions';
 import type { Clock } from '../ports/clock';
 import type { DialogService } from '../ports/dialog-service';
 import type { Logger } from '../ports/logger';
@@ -30,4 +31,6 @@ export interface BotDeps {
   incidents?: IncidentExports;
   /** Statistics for the security contacts; without it the command answers that it is off. */
   statistics?: Statistics;
+  /** Retention and the access log, for the central contact's `radera` and `läsare` commands. */
+  privacy?: PrivacyTools;
 }

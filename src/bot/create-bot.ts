@@ -13,6 +13,7 @@ import { dialogInputOf, isDialogAction } from './dialog-input';
 import { DialogTurns } from './dialog-turns';
 import { menuCard, showHome } from './home';
 import { isPartyAction, PartyActions } from './party-actions';
+import { PrivacyActions } from './privacy-actions';
 import { languageOf } from './language';
 import { foreground, priorityOf, sessionAtStep } from './open-dialogs';
 import { rememberAddress } from './remember-address';
@@ -27,6 +28,7 @@ export function createBot(deps: BotDeps): TurnHandler {
   const dialogs = new DialogTurns(deps);
   const caseActions = new CaseActions(deps);
   const partyActions = new PartyActions(deps);
+  const privacyActions = new PrivacyActions(deps, deps.privacy);
   const followUp = new MemberFollowUp(deps);
 
   /** A new report after all (the member said what they sent is something new): the files go into it. */
@@ -112,6 +114,10 @@ export function createBot(deps: BotDeps): TurnHandler {
     if (lang) return setLanguage(turn, lang, null);
     const statistics = leadingCommand(text, 'statistics');
     if (statistics !== null) return partyActions.statistics(turn, language, statistics, turn.address);
+    const readersOf = leadingCommand(text, 'readers');
+    if (readersOf !== null) return privacyActions.readers(turn, language, readersOf);
+    const eraseWho = leadingCommand(text, 'erase');
+    if (eraseWho !== null) return privacyActions.erase(turn, language, eraseWho);
     if (isCommand(text, 'cases')) return caseActions.list(turn, language);
     if (isCommand(text, 'status')) return followUp.status(turn, language);
     if (isCommand(text, 'menu'))

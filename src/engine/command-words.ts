@@ -19,6 +19,10 @@ export type Command =
   | 'bind'
   /** `statistik [kvartal|år]`: the statistics summary for security contacts (issue 14). */
   | 'statistics'
+  /** `läsare <ärendenummer>`: who read a case (the central contact, issue 11). */
+  | 'readers'
+  /** `radera <användar-id>`: erase a person's data on request (the central contact, issue 11). */
+  | 'erase'
   | 'language.sv'
   | 'language.en';
 

@@ -152,3 +152,41 @@ describe('npm run erase', () => {
     }
   });
 });
+
+describe('the central contact’s privacy commands in the bot', () => {
+  let stores: Stores;
+  let app: TestApp;
+  beforeEach(async () => {
+    stores = await createStores({});
+    app = await startTestApp({ stores });
+    await app.bind('norrby');
+  });
+  afterEach(async () => {
+    await app.close();
+    await stores.close();
+  });
+
+  it('lists who read a case, and erases a person on request; nobody else may', async () => {
+    const id = await reportAs(app, 'mira', 'kommando');
+    await app.press('kim', ACTION.caseTake, id);
+    const c = await app.stores.cases.get(id);
+
+    await app.say('cecilia', `läsare ${c?.number ?? ''}`);
+    const list = app.notifier.lastTextOf(app.dm('cecilia'));
+    expect(list).toContain(`Vem har läst ${c?.number}`);
+    expect(list).toMatch(/Kim Kontakt \(ansvarig\) · hela ärendet/);
+
+    await app.say('kim', `radera ${app.userId('mira')}`);
+    expect(app.notifier.lastTextOf(app.dm('kim'))).toContain('Det kan bara den centrala säkerhetsansvariga göra');
+    expect((await app.stores.cases.get(id))?.anonymisedAt).toBeFalsy();
+
+    await app.say('cecilia', `radera ${app.userId('mira')}`);
+    expect(app.notifier.lastTextOf(app.dm('cecilia'))).toMatch(
+      new RegExp(`Uppgifterna om console:mira är raderade: 1 ärenden anonymiserade \\(${c?.number}\\)`),
+    );
+    expect((await app.stores.cases.get(id))?.anonymisedAt).toBeTruthy();
+    expect(await app.vaktpost.privacy.audit.list()).toEqual([
+      expect.objectContaining({ action: 'erasure', by: 'console:cecilia', person: 'console:mira' }),
+    ]);
+  });
+});

@@ -84,4 +84,22 @@ export const botEn: Record<string, string> = {
   'error.session.not_found': 'You have no report in progress.',
   'error.internal':
     'Something went wrong on my side. What you wrote is saved as far as it got. Please try again in a moment. If anyone is in danger: call 112.',
+  'bot.privacy.not_central': 'Only the central security contact can do that, in a private chat with me.',
+  'bot.privacy.readers_usage': 'Write "readers" and the case number, for example: readers VP-2026-0042',
+  'bot.privacy.erase_usage': 'Write "erase" and the person\'s user id, for example: erase slack:U0123ABCD',
+  'bot.privacy.no_case': 'I cannot find a case {number}.',
+  'bot.privacy.no_readers': 'Nobody has read case {number} yet.',
+  'bot.privacy.readers_title': 'Who has read {number}',
+  'bot.privacy.reader_line': '{at} · {name} ({role}) · {parts}',
+  'bot.privacy.parts.all': 'the whole case',
+  'bot.privacy.parts.status': 'status and owner',
+  'bot.privacy.role.owner': 'owner',
+  'bot.privacy.role.contact': 'security contact',
+  'bot.privacy.role.central': 'central security contact',
+  'bot.privacy.role.municipality': 'municipality',
+  'bot.privacy.role.reporter': 'the reporter',
+  'bot.privacy.role.exposed': 'the exposed person',
+  'bot.privacy.role.none': 'no role',
+  'bot.privacy.erased':
+    'The data of {person} is erased: {count} cases anonymised ({numbers}), {sessions} unfinished reports removed. It is recorded in the audit log.',
 };

@@ -14,6 +14,8 @@ export const commandsEn: CommandTable = {
   cases: ['cases', 'my cases'],
   menu: ['menu'],
   bind: ['bind'],
+  readers: ['readers'],
+  erase: ['erase'],
   statistics: ['statistics', 'stats'],
   'language.sv': ['swedish'],
   'language.en': ['english'],

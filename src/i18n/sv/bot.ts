@@ -83,4 +83,22 @@ export const botSv: Record<string, string> = {
   'error.session.not_found': 'Du har ingen rapport påbörjad.',
   'error.internal':
     'Något gick fel hos mig. Det du har skrivit är sparat så långt det hann. Försök igen om en stund. Är någon i fara: ring 112.',
+  'bot.privacy.not_central': 'Det kan bara den centrala säkerhetsansvariga göra, i ett privat samtal med mig.',
+  'bot.privacy.readers_usage': 'Skriv "läsare" och ärendenumret, till exempel: läsare VP-2026-0042',
+  'bot.privacy.erase_usage': 'Skriv "radera" och personens användar-id, till exempel: radera slack:U0123ABCD',
+  'bot.privacy.no_case': 'Jag hittar inget ärende {number}.',
+  'bot.privacy.no_readers': 'Ingen har läst ärende {number} ännu.',
+  'bot.privacy.readers_title': 'Vem har läst {number}',
+  'bot.privacy.reader_line': '{at} · {name} ({role}) · {parts}',
+  'bot.privacy.parts.all': 'hela ärendet',
+  'bot.privacy.parts.status': 'status och ansvarig',
+  'bot.privacy.role.owner': 'ansvarig',
+  'bot.privacy.role.contact': 'säkerhetsansvarig',
+  'bot.privacy.role.central': 'central säkerhetsansvarig',
+  'bot.privacy.role.municipality': 'kommunen',
+  'bot.privacy.role.reporter': 'den som rapporterade',
+  'bot.privacy.role.exposed': 'den utsatta',
+  'bot.privacy.role.none': 'ingen roll',
+  'bot.privacy.erased':
+    'Uppgifterna om {person} är raderade: {count} ärenden anonymiserade ({numbers}), {sessions} påbörjade rapporter borttagna. Det är antecknat i granskningsloggen.',
 };

@@ -18,6 +18,8 @@ export const commandsSv: CommandTable = {
   menu: ['meny', 'vad kan du'],
   bind: ['koppla'],
   statistics: ['statistik'],
+  readers: ['läsare'],
+  erase: ['radera'],
   'language.sv': ['svenska'],
   'language.en': ['engelska'],
 };
