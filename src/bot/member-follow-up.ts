@@ -8,6 +8,7 @@ import type { IncomingTurn } from '../engine/turn';
 import { memberStatusCard } from '../cases/case-cards';
 import type { Actor } from '../cases/case-service';
 import type { BotDeps } from './bot-deps';
+import { CHECK_IN_ANSWER, CHECK_IN_NAMESPACE, type CheckInSchedule } from '../reminders/check-ins';
 import { message, reply } from './reply';
 
 /** The buttons of the member's follow-up: add to an open case, or start a new report after all; change consent. */
@@ -15,6 +16,8 @@ export const MEMBER_ACTION = {
   add: 'member:add',
   newReport: 'member:new',
   consent: 'member:consent',
+  checkIns: 'member:checkins',
+  checkIn: CHECK_IN_ANSWER,
 } as const;
 
 /** True when the press belongs to {@link MemberFollowUp}. */
@@ -105,6 +108,39 @@ export class MemberFollowUp {
         const key = c.owner ? 'member.add.done_owner' : 'member.add.done';
         return reply(this.deps.notifier, turn.address, language, [
           message(key, { number: c.number, name: c.owner?.displayName ?? '' }),
+        ]);
+      }
+      if (action.id === MEMBER_ACTION.checkIns) {
+        const { c: caseId, v } = JSON.parse(action.value) as { c?: unknown; v?: unknown };
+        if (typeof caseId !== 'string') return;
+        const wanted = v === 'yes';
+        const c = await this.deps.cases.recordCheckIn(caseId, actor, { kind: 'check_ins', wanted }, now);
+        if (wanted) {
+          const schedule: CheckInSchedule = {
+            caseId: c.id,
+            number: c.number,
+            address: turn.address,
+            language,
+            from: now.toISOString(),
+          };
+          await this.deps.stores.keyValues.put(CHECK_IN_NAMESPACE, c.id, schedule);
+        } else await this.deps.stores.keyValues.delete(CHECK_IN_NAMESPACE, c.id);
+        return reply(this.deps.notifier, turn.address, language, [
+          message(wanted ? 'checkin.wanted' : 'checkin.declined', { number: c.number }),
+        ]);
+      }
+      if (action.id === MEMBER_ACTION.checkIn) {
+        const { c: caseId, d, a } = JSON.parse(action.value) as { c?: unknown; d?: unknown; a?: unknown };
+        if (typeof caseId !== 'string') return;
+        const answer = a === 'support' ? 'support' : 'ok';
+        const note = (action.input ?? '').slice(0, 2000);
+        const day = typeof d === 'number' ? d : 0;
+        const c = await this.deps.cases.recordCheckIn(caseId, actor, { kind: 'check_in', day, answer, note }, now);
+        return reply(this.deps.notifier, turn.address, language, [
+          message(answer === 'support' ? 'checkin.thanks_support' : 'checkin.thanks_ok', {
+            number: c.number,
+            name: c.owner?.displayName ?? '',
+          }),
         ]);
       }
       if (action.id === MEMBER_ACTION.consent) {

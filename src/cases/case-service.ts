@@ -194,6 +194,49 @@ export class CaseService {
     });
   }
 
+  /**
+   * The member asked for the check-ins, or answered one: recorded on the timeline, and the owner is told (a check-in
+   * answer asking for support is what the owner most needs to hear).
+   */
+  async recordCheckIn(
+    caseId: string,
+    actor: Actor,
+    event:
+      | { kind: 'check_ins'; wanted: boolean }
+      | { kind: 'check_in'; day: number; answer: 'ok' | 'support'; note: string },
+    now: Date,
+  ): Promise<Case> {
+    return this.write(caseId, actor, async (c, role) => {
+      if (role !== 'reporter' && role !== 'exposed') throw new VaktpostError('case.not_allowed', 'the member only');
+      const detail =
+        event.kind === 'check_ins'
+          ? event.wanted
+            ? 'yes'
+            : 'no'
+          : [event.answer === 'support' ? 'support' : 'ok', event.note.trim()]
+              .filter(Boolean)
+              .join(': ')
+              .slice(0, 2000);
+      const withEntry = this.withEvent(c, event.kind, actor, now, detail, []);
+      if (event.kind !== 'check_in' || !c.owner || c.owner.userId === actor.userId) return withEntry;
+      const drafts = [
+        this.draft(withEntry, `check-in-${c.timeline.length}`, dmAddressOf(c.owner.userId), now, {
+          language: await this.deps.languageOf(c.owner.userId),
+          prompt: {
+            kind: 'message' as const,
+            tone: event.answer === 'support' ? ('urgent' as const) : ('normal' as const),
+            text: tx(event.answer === 'support' ? 'case.owner.check_in_support' : 'case.owner.check_in_ok', {
+              name: actor.displayName,
+              number: c.number,
+              note: raw(event.note.trim() || '–'),
+            }),
+          },
+        }),
+      ];
+      return { ...withEntry, pendingNotifications: [...withEntry.pendingNotifications, ...drafts] };
+    });
+  }
+
   /** Whoever takes the first call owns follow-up: one conditional write decides, the others hear who was first. */
   async take(caseId: string, actor: Actor, now: Date): Promise<Case> {
     return this.write(caseId, actor, async (c, role) => {

@@ -119,7 +119,9 @@ export function createReportIntake(deps: ReportIntakeDeps): DialogService {
     deps.logger.info('case submitted', { case: c.id, number: c.number, district: c.districtId, urgent: c.urgent });
     const district = deps.cases.districtName(c);
     // The urgent case was made and alerted already; now it holds everything the member told.
-    if (session.context.caseNumber) return { prompts: [message('bot.submitted.completed', { number: c.number })] };
+    if (session.context.caseNumber) {
+      return { prompts: [message('bot.submitted.completed', { number: c.number }), checkInOffer(c)] };
+    }
     const received = c.owner
       ? message('bot.submitted.owned', { number: c.number, district })
       : message(c.urgent ? 'bot.submitted.urgent' : 'bot.submitted', {
@@ -128,7 +130,9 @@ export function createReportIntake(deps: ReportIntakeDeps): DialogService {
           recipients: deps.cases.recipientsText(c),
         });
     // The way to the ready police-report text and to the police's number later, on the member's own case (issue 14).
-    return { prompts: [received, { kind: 'card', card: policeOfferCard(c) }] };
+    // A contact filing for someone owns the case; the check-ins are for the member who reported for themselves.
+    const aftercare = c.owner && c.owner.userId === session.userId ? [] : [checkInOffer(c)];
+    return { prompts: [received, { kind: 'card', card: policeOfferCard(c) }, ...aftercare] };
   }
 
   return {
@@ -159,5 +163,22 @@ function preliminaryReport(onBehalf: boolean, language: Language): StoredReport 
     support: {},
     informed: {},
     consentMunicipality: false,
+  };
+}
+
+/** Aftercare: may we ask after a day and after a week how the member is? Only with their yes. */
+function checkInOffer(c: { id: string; number: string }): Prompt {
+  const value = (v: string): string => JSON.stringify({ c: c.id, v });
+  return {
+    kind: 'card',
+    card: {
+      title: tx('checkin.offer.title'),
+      tone: 'normal',
+      lines: [tx('checkin.offer.text')],
+      actions: [
+        { id: 'member:checkins', label: tx('checkin.offer.yes'), value: value('yes'), style: 'primary' },
+        { id: 'member:checkins', label: tx('checkin.offer.no'), value: value('no') },
+      ],
+    },
   };
 }

@@ -10,7 +10,9 @@ import type { OutgoingMessage } from '../engine/prompt';
 import { tx } from '../engine/prompt';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
+import type { KeyValueStore } from '../ports/key-value-store';
 import type { LeaseStore } from '../ports/lease';
+import { queueCheckIns } from './check-ins';
 import type { Logger } from '../ports/logger';
 import type { OutboxStore } from '../ports/outbox-store';
 import {
@@ -33,6 +35,8 @@ export interface RemindersServiceDeps {
   cases: CaseRepository;
   outbox: OutboxStore;
   leases: LeaseStore;
+  /** Where the check-ins members asked for wait; without it no check-ins are sent. */
+  keyValues?: KeyValueStore;
   directory: Directory;
   routing: Routing;
   /** The language to write to a user in (their stored choice), Swedish by default. */
@@ -134,6 +138,9 @@ export class Reminders {
       report.notificationIds.push(...written);
     }
     await this.queueDigests(plan, at, report);
+    // Aftercare: the check-ins a member asked for, a day and a week after the report.
+    if (this.deps.keyValues)
+      report.notificationIds.push(...(await queueCheckIns(this.deps.keyValues, this.deps.outbox, at)));
     report.queued = report.notificationIds.length;
     if (report.queued > 0) this.deps.onQueued();
     this.deps.logger.info('sweep done', {

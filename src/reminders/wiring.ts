@@ -60,6 +60,7 @@ export function startReminders(deps: RemindersDeps): RemindersHandle {
     cases: stores.cases,
     outbox: stores.outbox,
     leases: stores.leases,
+    keyValues: stores.keyValues,
     directory,
     routing: createRouting(directory, stores.bindings, deps.notifierHandles),
     languageOf: async (userId) => (await stores.profiles.get(userId))?.language ?? 'sv',
