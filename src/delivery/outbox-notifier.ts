@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Notification } from '../domain/notification';
+import { pendingNotification, type Notification } from '../domain/notification';
 import type { OutgoingMessage } from '../engine/prompt';
 import type { Notifier } from '../ports/notifier';
 import type { OutboxStore } from '../ports/outbox-store';
@@ -33,23 +33,16 @@ export function createOutboxNotifier(deps: OutboxNotifierDeps): Notifier & {
     const scope = currentTurnScope();
     const index = scope ? scope.next++ : 0;
     const createdAt = (scope?.startedAt ?? deps.now()).toISOString();
-    return {
+    return pendingNotification({
       id: scope ? replyId(scope.turnId, index) : `reply:${randomUUID()}`,
       address,
       message,
       createdAt,
       caseId: null,
       seq: (counter = (counter + 1) % 1_000_000_000),
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: createdAt,
-      sentAt: null,
-      lastError: null,
-      claimedBy: null,
-      claimedUntil: null,
       stream: replyStream(address),
       ...(message.prompt.kind === 'question' ? { supersedeKey: `question|${address}` } : {}),
-    };
+    });
   };
   const sendAll = async (address: string, messages: OutgoingMessage[]): Promise<void> => {
     if (messages.length === 0) return;

@@ -1,5 +1,5 @@
 import type { Case } from '../domain/case';
-import type { Notification } from '../domain/notification';
+import { pendingNotification, type Notification } from '../domain/notification';
 import type { CaseRepository } from '../ports/case-repository';
 import type { OutboxStore } from '../ports/outbox-store';
 
@@ -33,17 +33,10 @@ async function relayCase(cases: CaseRepository, outbox: OutboxStore, first: Case
 }
 
 function toNotification(c: Case, draft: Case['pendingNotifications'][number], index: number): Notification {
-  return {
+  return pendingNotification({
     ...draft,
     caseId: c.id,
     // Revision-major order keeps notifications of one case in the order of the changes that caused them.
     seq: c.revision * 1000 + index,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: draft.createdAt,
-    sentAt: null,
-    lastError: null,
-    claimedBy: null,
-    claimedUntil: null,
-  };
+  });
 }

@@ -55,3 +55,22 @@ export const notificationSchema = notificationDraftSchema.extend({
   sendingSince: z.string().nullable().optional(),
 });
 export type Notification = z.infer<typeof notificationSchema>;
+
+/** What a new notification says; the rest of its state is that of one never tried. */
+export type NewNotification = NotificationDraft &
+  Pick<Notification, 'caseId' | 'seq'> &
+  Partial<Pick<Notification, 'stream' | 'supersedeKey'>>;
+
+/** A notification as it enters the outbox: pending, untried, unclaimed, due when it was created. */
+export function pendingNotification(fields: NewNotification): Notification {
+  return {
+    ...fields,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: fields.createdAt,
+    sentAt: null,
+    lastError: null,
+    claimedBy: null,
+    claimedUntil: null,
+  };
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Notification } from '../domain/notification';
+import { pendingNotification } from '../domain/notification';
 import { languageSchema } from '../domain/report';
 import type { Card } from '../engine/prompt';
 import { tx } from '../engine/prompt';
@@ -56,21 +56,14 @@ export async function queueCheckIns(keyValues: KeyValueStore, outbox: OutboxStor
       if (at.getTime() < Date.parse(s.from) + day * DAY) continue;
       const id = `checkin:${s.caseId}:${day}`;
       if (await outbox.get(id)) continue;
-      const notification: Notification = {
+      const notification = pendingNotification({
         id,
         address: s.address,
         message: { language: s.language, prompt: { kind: 'card', card: checkInCard(s, day) } },
         createdAt: stamp,
         caseId: null,
         seq: 0,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: stamp,
-        sentAt: null,
-        lastError: null,
-        claimedBy: null,
-        claimedUntil: null,
-      };
+      });
       await outbox.enqueue([notification]);
       queued.push(id);
     }

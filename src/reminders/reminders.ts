@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Routing } from '../cases/routing';
 import { dmAddressOf } from '../domain/address';
 import type { Case } from '../domain/case';
-import type { Notification, NotificationDraft } from '../domain/notification';
+import { pendingNotification, type NotificationDraft } from '../domain/notification';
 import type { Language } from '../domain/report';
 import type { Directory } from '../directory/directory';
 import type { Person } from '../directory/schema';
@@ -277,21 +277,14 @@ export class Reminders {
         report.digestsAlreadyQueued += 1;
         continue;
       }
-      const notification: Notification = {
+      const notification = pendingNotification({
         id,
         address,
         message: { language, prompt: { kind: 'card', card: digestCard(plan.date, content) } },
         createdAt: stamp,
         caseId: null,
         seq: 0,
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: stamp,
-        sentAt: null,
-        lastError: null,
-        claimedBy: null,
-        claimedUntil: null,
-      };
+      });
       await this.deps.outbox.enqueue([notification]);
       report.digests += 1;
       report.notificationIds.push(id);
