@@ -91,7 +91,7 @@ export function finishReport(
   const when = text('when');
 
   const missing: ReportStepId[] = [];
-  if (emergency !== 'yes' && emergency !== 'no') missing.push('emergency');
+  if (emergency !== 'yes' && emergency !== 'no' && emergency !== 'send_now') missing.push('emergency');
   if (answers.on_behalf !== 'self' && !behalf) missing.push('on_behalf');
   if (behalf && !text('relation')) missing.push('relation');
   if (behalf && !text('target_name')) missing.push('target_name');

@@ -33,6 +33,14 @@ export function tellsMore(answers: Answers): boolean {
   return answers.more === 'tell_more';
 }
 
+/**
+ * The case goes to the district before the details: someone is in danger now, or the member chose "send now, tell
+ * more later" at the start.
+ */
+export function sendsFirst(answers: Answers): boolean {
+  return answers.emergency === 'yes' || answers.emergency === 'send_now';
+}
+
 /** The report is made on someone else's behalf. */
 export function onBehalf(answers: Answers): boolean {
   return answers.on_behalf === 'on_behalf';

@@ -3,7 +3,7 @@ import type { Answer, Answers } from '../../src/engine/session';
 import { URGENT_EFFECT } from '../../src/cases/report-intake';
 import type { Prompt } from '../../src/engine/prompt';
 import { tx } from '../../src/engine/prompt';
-import { choices, onBehalf, textInput, type ReportStep } from './inputs';
+import { choices, onBehalf, sendsFirst, textInput, type ReportStep } from './inputs';
 
 /** Rule 1: after a yes, "call 112" is the very next message, before any other question. */
 function callEmergency(answer: Answer): Prompt[] {
@@ -11,17 +11,22 @@ function callEmergency(answer: Answer): Prompt[] {
 }
 
 /**
- * Urgent first, details after (DOMAIN rule 14): after a yes to the emergency question, the district hears of it as
- * soon as the district is known (the district question, when asked, comes before this one), at most two answers
- * after the yes. The service makes the case and hands its number back into the context; once there, no second alert.
+ * Urgent first, details after (DOMAIN rule 14): after a yes to the emergency question, or "send now, tell more
+ * later", the district hears of it as soon as the district is known (the district question, when asked, comes before
+ * this one), at most two answers later. Only a yes flags it urgent. The service makes the case and hands its number
+ * back into the context; once there, no second alert.
  */
 function urgentAlert(answer: Answer, answers: Answers, context: Record<string, string>): DialogEmit[] {
-  if (answers.emergency !== 'yes' || context.caseNumber !== undefined) return [];
+  if (!sendsFirst(answers) || context.caseNumber !== undefined) return [];
   const district = answers.district;
   return [
     {
       name: URGENT_EFFECT,
-      payload: { onBehalf: answer === 'on_behalf', ...(typeof district === 'string' ? { districtId: district } : {}) },
+      payload: {
+        onBehalf: answer === 'on_behalf',
+        urgent: answers.emergency === 'yes',
+        ...(typeof district === 'string' ? { districtId: district } : {}),
+      },
     },
   ];
 }
@@ -34,7 +39,8 @@ export const whoSteps: ReportStep[] = [
     hint: 'report.emergency.hint',
     help: 'report.emergency.help',
     summaryLabel: 'report.emergency.label',
-    input: { type: 'yesno' },
+    // A third way beside yes and no: nobody in danger, but the member wants help now rather than a form first.
+    input: { type: 'single', choices: choices('report.emergency.choice', ['yes', 'no', 'send_now']) },
     optional: false,
     after: callEmergency,
   },

@@ -15,9 +15,17 @@ import type { CaseService } from './case-service';
 export const reportSubmissionSchema = z.object({ report: reportSchema, districtId: z.string().min(1).optional() });
 export type ReportSubmission = z.infer<typeof reportSubmissionSchema>;
 
-/** The effect the report dialog emits after a yes to the emergency question, once the district is known. */
+/**
+ * The effect the report dialog emits, once the district is known, after a yes to the emergency question or "send
+ * now, tell more later": the case goes to the district before the details. `urgent` only after the yes; a session
+ * stored before the field existed sent it only after a yes, so absent means urgent.
+ */
 export const URGENT_EFFECT = 'urgent';
-const urgentPayloadSchema = z.object({ onBehalf: z.boolean(), districtId: z.string().min(1).optional() });
+const urgentPayloadSchema = z.object({
+  onBehalf: z.boolean(),
+  urgent: z.boolean().default(true),
+  districtId: z.string().min(1).optional(),
+});
 
 /** What the intake needs; main.ts builds it. */
 export interface ReportIntakeDeps {
@@ -60,11 +68,12 @@ export function createReportIntake(deps: ReportIntakeDeps): DialogService {
   });
 
   /**
-   * Urgent first (DOMAIN rule 14): someone is in danger now, so the district (or the central contact) is alerted at
-   * once with what is known, and the member gets the case number; the rest of the dialog fills in the same case.
+   * Urgent first (DOMAIN rule 14): someone is in danger now (or the member asked to send now and tell more later),
+   * so the district (or the central contact) gets the case at once with what is known, and the member gets the case
+   * number; the rest of the dialog fills in the same case. Flagged urgent only when someone is in danger.
    */
   async function urgent(call: DialogEffectCall): Promise<DialogServiceOutcome> {
-    const { onBehalf, districtId: chosen } = urgentPayloadSchema.parse(call.payload);
+    const { onBehalf, urgent: inDanger, districtId: chosen } = urgentPayloadSchema.parse(call.payload);
     const { session } = call;
     if (chosen) await deps.profiles.rememberDistrict(session.userId, chosen);
     const c = await deps.cases.submit(
@@ -72,24 +81,24 @@ export function createReportIntake(deps: ReportIntakeDeps): DialogService {
         id: caseIdOf(session),
         reporter: reporterOf(call),
         districtId: await districtOf(session.userId, chosen),
-        report: preliminaryReport(onBehalf, session.language),
+        report: preliminaryReport(onBehalf, inDanger, session.language),
         exposedUserId: onBehalf ? null : session.userId,
         preliminary: true,
       },
       deps.clock.now(),
     );
-    deps.logger.info('urgent case alerted before the details', {
+    deps.logger.info('case alerted before the details', {
       case: c.id,
       number: c.number,
       district: c.districtId,
+      urgent: c.urgent,
     });
+    const words = { number: c.number, recipients: deps.cases.recipientsText(c) };
     return {
       prompts: [
-        {
-          kind: 'message',
-          tone: 'urgent',
-          text: tx('bot.urgent_alerted', { number: c.number, recipients: deps.cases.recipientsText(c) }),
-        },
+        inDanger
+          ? { kind: 'message', tone: 'urgent', text: tx('bot.urgent_alerted', words) }
+          : message('bot.sent_first', words),
       ],
       context: { caseNumber: c.number },
     };
@@ -144,10 +153,13 @@ export function createReportIntake(deps: ReportIntakeDeps): DialogService {
   };
 }
 
-/** What an urgent case holds before the member has told what happened: who it concerns, urgent and ongoing. */
-function preliminaryReport(onBehalf: boolean, language: Language): StoredReport {
+/**
+ * What a case sent first holds before the member has told what happened: who it concerns and, after a yes to the
+ * emergency question, urgent and ongoing.
+ */
+function preliminaryReport(onBehalf: boolean, urgent: boolean, language: Language): StoredReport {
   return {
-    urgent: true,
+    urgent,
     language,
     reporter: { onBehalf },
     target: {},
@@ -155,7 +167,7 @@ function preliminaryReport(onBehalf: boolean, language: Language): StoredReport 
     description: '',
     channels: [],
     ladderStep: null,
-    when: { ongoing: true },
+    when: { ongoing: urgent },
     where: {},
     perpetrator: {},
     evidence: [],

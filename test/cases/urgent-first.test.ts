@@ -77,3 +77,36 @@ describe('urgent first, details after', () => {
     expect(app.notifier.lastTextOf(app.dm('mira'))).toContain(`ärende ${c?.number} finns kvar`);
   });
 });
+
+describe('send now, tell more later', () => {
+  beforeEach(async () => {
+    app = await startTestApp();
+    await app.bind('norrby');
+  });
+
+  it('sends the case to the channel one answer after the choice, not flagged urgent, and fills it with the rest', async () => {
+    await app.say('mira', 'hej');
+    await app.say('mira', 'skicka nu');
+    expect(app.notifier.to(CHANNEL)).toHaveLength(0);
+    await app.say('mira', '1'); // myself
+    const [c] = await app.stores.cases.list({ reporterUserId: app.userId('mira') });
+    if (!c) throw new Error('no case after the second answer');
+    expect(c).toMatchObject({ urgent: false, preliminary: true, districtId: 'norrby' });
+    const alert = app.notifier.current(CHANNEL, `alert:${c.id}`);
+    expect(alert?.text).toContain(`Nytt ärende ${c.number}`);
+    expect(alert?.text).not.toContain('AKUT');
+    const member = app.notifier.textOf(app.dm('mira'));
+    expect(member).toContain(
+      `Jag har skickat det till säkerhetsansvariga i Norrby. Ditt ärende har nummer ${c.number}.`,
+    );
+    // Nobody said anyone is in danger: no "call 112 now" pressed on the member.
+    expect(member).not.toContain('Ring 112 nu');
+
+    for (const answer of ['hot', DESCRIPTION, 'sms', 'igår', '1', 'skicka']) await app.say('mira', answer);
+    const cases = await app.stores.cases.list({ reporterUserId: app.userId('mira') });
+    expect(cases.map((x) => x.number)).toEqual([c.number]);
+    expect(cases[0]).toMatchObject({ urgent: false, report: { description: DESCRIPTION, urgent: false } });
+    expect(cases[0]?.timeline.map((e) => e.kind)).toEqual(['submitted', 'completed']);
+    expect(app.notifier.current(CHANNEL, `alert:${c.id}`)?.text).toContain('Kategori: Hot');
+  });
+});

@@ -81,7 +81,35 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
     expect(t.last[0]).toBe(`bot: ${say('report.intro')}`);
     expect(t.last[0]).toContain('112');
     expect(t.last[1]).toBe(question(language, 'emergency'));
-    expect(t.last).toContain(`[buttons: ${say('common.yes')} | ${say('common.no')}]`);
+    expect(t.last).toContain(
+      `[buttons: ${say('common.yes')} | ${say('common.no')} | ${say('report.emergency.choice.send_now')}]`,
+    );
+  });
+
+  describe('"send now, tell more later" at the start', () => {
+    it('sends the case to the district after who it is about, not urgent, with no "call 112 now"', () => {
+      const t = new Transcript(language).start().say(w.sendNow);
+      expect(t.lastText).not.toContain('urgent');
+      expect(t.last[0]).toBe(question(language, 'on_behalf'));
+      expect(t.emitted).toEqual([]);
+      t.say(w.self);
+      expect(t.emitted).toEqual([{ name: 'urgent', payload: { onBehalf: false, urgent: false } }]);
+      expect(t.last[0]).toBe(question(language, 'categories'));
+    });
+
+    it('also by the button, and the report then is not urgent', () => {
+      const t = new Transcript(language).start().press('send_now');
+      t.say(w.self, w.threat, DESCRIPTION[language], w.sms, w.yesterday, w.sendNow);
+      expect(t.emitted).toHaveLength(1);
+      expect(t.last[0]).toMatch(/^card: /);
+      t.say(w.submit);
+      expect(t.report).toMatchObject({ urgent: false, when: { ongoing: false } });
+    });
+
+    it('flags the case urgent after a yes', () => {
+      const t = new Transcript(language).start().say(w.yes, w.other);
+      expect(t.emitted).toEqual([{ name: 'urgent', payload: { onBehalf: true, urgent: true } }]);
+    });
   });
 
   describe('the emergency path', () => {
@@ -609,7 +637,7 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
 
     it('explains what is expected when a choice is not understood', () => {
       const t = new Transcript(language).start().say('kanske');
-      expect(t.last[0]).toBe(`bot: ${say('engine.invalid.yesno')}`);
+      expect(t.last[0]).toBe(`bot: ${say('engine.invalid.choice')}`);
       expect(t.last[1]).toBe(question(language, 'emergency'));
       t.say(w.no, w.self, 'banan');
       expect(t.last[0]).toBe(`bot: ${say('engine.invalid.multi')}`);

@@ -29,6 +29,8 @@ export class Transcript {
   readonly submitted: Report[] = [];
   /** Reasons of ended effects, in order. */
   readonly ended: string[] = [];
+  /** Step effects for the dialog's service (e.g. "send the case now"), in order, as `name` and payload. */
+  readonly emitted: Array<{ name: string; payload: unknown }> = [];
   private readonly engine: Engine;
 
   constructor(
@@ -118,6 +120,7 @@ export class Transcript {
         this.ended.push(effect.reason);
         shown.push(`(ended: ${effect.reason})`);
       }
+      if (effect.type === 'emit') this.emitted.push({ name: effect.name, payload: effect.payload });
       if (effect.type === 'submit') {
         const report = effect.result as Report;
         this.submitted.push(report);

@@ -7,6 +7,8 @@ export const botEn: Record<string, string> = {
   'bot.district.saved': 'Thank you. I have saved the district {district}.',
   'bot.urgent_alerted':
     'I have already alerted {recipients}. Your case number is {number}. Call 112 if you have not done so yet. Please answer the questions here when you can – what you tell goes into the same case.',
+  'bot.sent_first':
+    'I have sent it to {recipients}. Your case number is {number}. Please answer the questions here when you can – what you tell goes into the same case.',
   'bot.submitted.completed': 'Thank you. Everything you have told is now in case {number}.',
   'member.add.title': 'Add to {number}?',
   'member.add.text':

@@ -5,7 +5,11 @@ export const reportEn: Record<string, string> = {
   'report.summary_title': 'Your report',
 
   'report.emergency.question': 'Is anyone in danger right now, or is it still going on?',
-  'report.emergency.hint': 'Answer yes if anyone is in danger or if it is happening right now.',
+  'report.emergency.hint':
+    'Answer yes if anyone is in danger or if it is happening right now. Want help at once and to tell the rest later? Choose "Send now, tell more later".',
+  'report.emergency.choice.yes': 'Yes',
+  'report.emergency.choice.no': 'No',
+  'report.emergency.choice.send_now': 'Send now, tell more later',
   'report.emergency.help':
     'If anyone is in danger: call 112 first, before you go on here. The report can wait, and your answers are kept.',
   'report.emergency.label': 'Danger now or ongoing',

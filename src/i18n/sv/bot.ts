@@ -7,6 +7,8 @@ export const botSv: Record<string, string> = {
   'bot.district.saved': 'Tack. Jag har sparat distriktet {district}.',
   'bot.urgent_alerted':
     'Jag har redan larmat {recipients}. Ditt ärende har nummer {number}. Ring 112 om du inte redan har gjort det. Svara gärna på frågorna här när du kan – det du berättar hamnar i samma ärende.',
+  'bot.sent_first':
+    'Jag har skickat det till {recipients}. Ditt ärende har nummer {number}. Svara gärna på frågorna här när du kan – det du berättar hamnar i samma ärende.',
   'bot.submitted.completed': 'Tack. Allt du har berättat finns nu i ärende {number}.',
   'member.add.title': 'Lägga till i {number}?',
   'member.add.text':

@@ -5,7 +5,11 @@ export const reportSv: Record<string, string> = {
   'report.summary_title': 'Din rapport',
 
   'report.emergency.question': 'Är någon i fara just nu, eller pågår det som hänt fortfarande?',
-  'report.emergency.hint': 'Svara ja om någon är i fara eller om det händer just nu.',
+  'report.emergency.hint':
+    'Svara ja om någon är i fara eller om det händer just nu. Vill du ha hjälp direkt och berätta resten sen? Välj "Skicka nu, berätta mer sen".',
+  'report.emergency.choice.yes': 'Ja',
+  'report.emergency.choice.no': 'Nej',
+  'report.emergency.choice.send_now': 'Skicka nu, berätta mer sen',
   'report.emergency.help':
     'Är någon i fara: ring 112 först, innan du fortsätter här. Rapporten kan vänta, och dina svar sparas.',
   'report.emergency.label': 'Fara just nu eller pågående',

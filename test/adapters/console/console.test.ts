@@ -84,7 +84,7 @@ describe('npm run console', () => {
 
     // The normal path: asked about danger, answered no, so no "call 112 now" and nothing urgent.
     expect(toMira.join('\n')).toContain('Är någon i fara just nu');
-    expect(toMira.join('\n')).toContain('1) Ja  2) Nej');
+    expect(toMira.join('\n')).toMatch(/1\) Ja\s+2\) Nej\s+3\) Skicka nu, berätta mer sen/);
     expect(stdout).not.toContain('Ring 112 nu');
     expect(stdout).not.toContain('AKUT');
     const received = toMira.find((text) => text.includes('Din rapport är mottagen'));
