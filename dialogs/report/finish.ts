@@ -152,8 +152,9 @@ export function finishReport(
       supportPerson: text('support_person'),
     },
     informed: { relatives: text('informed_relatives'), municipality: text('informed_municipality') },
-    // Only an explicit yes shares the case with the municipality (DOMAIN: second line only with consent).
-    consentMunicipality: answers.consent_municipality === 'yes',
+    // Only an explicit yes shares the case with the municipality (DOMAIN: second line only with consent). One of the
+    // two questions applies: the details' one, or the fast path's (the engine passes only applicable answers).
+    consentMunicipality: answers.consent_municipality === 'yes' || answers.consent_now === 'yes',
   };
 
   const parsed = reportSchema.safeParse(withoutUndefined(candidate));

@@ -44,6 +44,8 @@ export const REPORT_STEP_IDS = [
   'informed_relatives',
   'informed_municipality',
   'measures',
+  // The end: consent on the fast path (asked here once, since the details were skipped), how to reach the member.
+  'consent_now',
 ] as const;
 
 export type ReportStepId = (typeof REPORT_STEP_IDS)[number];

@@ -7,6 +7,7 @@ import { reportAfterSubmit, reportIntro } from './guidance';
 import { detailSteps } from './steps-details';
 import { essentialSteps } from './steps-essentials';
 import { moreDetailSteps } from './steps-more-details';
+import { tailSteps } from './steps-tail';
 import { whoSteps } from './steps-who';
 
 export { REPORT_STEP_IDS, type ReportStepId } from './ids';
@@ -23,7 +24,7 @@ export const reportDialog: DialogDef<Report> = {
     ...whoSteps,
     ...essentialSteps,
     // The details are their own part: the progress line counts them afresh, under their own name.
-    ...[...detailSteps, ...moreDetailSteps].map((step) => ({ ...step, part: 'report.part.details' })),
+    ...[...detailSteps, ...moreDetailSteps, ...tailSteps].map((step) => ({ ...step, part: 'report.part.details' })),
   ],
   intro: reportIntro,
   summaryTitle: 'report.summary_title',

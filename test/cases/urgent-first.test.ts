@@ -31,7 +31,7 @@ describe('urgent first, details after', () => {
     const member = app.notifier.textOf(app.dm('mira'));
     expect(member).toContain(`Jag har redan larmat säkerhetsansvariga i Norrby. Ditt ärende har nummer ${c.number}.`);
 
-    for (const answer of ['hot', DESCRIPTION, 'sms', 'nu', '1', 'skicka']) await app.say('mira', answer);
+    for (const answer of ['hot', DESCRIPTION, 'sms', 'nu', '1', 'nej', 'skicka']) await app.say('mira', answer);
     const cases = await app.stores.cases.list({ reporterUserId: app.userId('mira') });
     expect(cases.map((x) => x.number)).toEqual([c.number]);
     expect(cases[0]?.preliminary).toBeUndefined();
@@ -50,7 +50,7 @@ describe('urgent first, details after', () => {
     const [c] = await app.stores.cases.list({ reporterUserId: app.userId('mira') });
     if (!c) throw new Error('no case');
     await app.press('kim', 'case:take', c.id);
-    for (const answer of ['hot', DESCRIPTION, 'sms', 'nu', '1', 'skicka']) await app.say('mira', answer);
+    for (const answer of ['hot', DESCRIPTION, 'sms', 'nu', '1', 'nej', 'skicka']) await app.say('mira', answer);
     const owner = app.notifier.textOf(app.dm('kim'));
     expect(owner).toContain(DESCRIPTION);
   });
@@ -102,10 +102,14 @@ describe('send now, tell more later', () => {
     // Nobody said anyone is in danger: no "call 112 now" pressed on the member.
     expect(member).not.toContain('Ring 112 nu');
 
-    for (const answer of ['hot', DESCRIPTION, 'sms', 'igår', '1', 'skicka']) await app.say('mira', answer);
+    for (const answer of ['hot', DESCRIPTION, 'sms', 'igår', '1', 'ja', 'skicka']) await app.say('mira', answer);
     const cases = await app.stores.cases.list({ reporterUserId: app.userId('mira') });
     expect(cases.map((x) => x.number)).toEqual([c.number]);
-    expect(cases[0]).toMatchObject({ urgent: false, report: { description: DESCRIPTION, urgent: false } });
+    // The fast path asked about sharing with the municipality once, and the yes is kept.
+    expect(cases[0]).toMatchObject({
+      urgent: false,
+      report: { description: DESCRIPTION, urgent: false, consentMunicipality: true },
+    });
     expect(cases[0]?.timeline.map((e) => e.kind)).toEqual(['submitted', 'completed']);
     expect(app.notifier.current(CHANNEL, `alert:${c.id}`)?.text).toContain('Kategori: Hot');
   });

@@ -1,6 +1,6 @@
 import { REPORT_STEP_IDS, reportDialog } from '../../dialogs/report';
 import type { Language } from '../../src/domain/report';
-import type { Session } from '../../src/engine/session';
+import { SUMMARY_STEP, type Session } from '../../src/engine/session';
 import { Transcript, words } from '../support/transcript';
 
 /** What a member would type, per language. */
@@ -99,11 +99,48 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
 
     it('also by the button, and the report then is not urgent', () => {
       const t = new Transcript(language).start().press('send_now');
-      t.say(w.self, w.threat, DESCRIPTION[language], w.sms, w.yesterday, w.sendNow);
+      t.say(w.self, w.threat, DESCRIPTION[language], w.sms, w.yesterday, w.sendNow, w.no);
       expect(t.emitted).toHaveLength(1);
       expect(t.last[0]).toMatch(/^card: /);
       t.say(w.submit);
-      expect(t.report).toMatchObject({ urgent: false, when: { ongoing: false } });
+      expect(t.report).toMatchObject({ urgent: false, when: { ongoing: false }, consentMunicipality: false });
+    });
+  });
+
+  describe('consent to share with the municipality', () => {
+    const consentQuestion = (l: Language): string => `bot: ${words(l, 'report.consent_municipality.question')}`;
+    const timesAsked = (t: Transcript): number => t.lines.filter((l) => l === consentQuestion(language)).length;
+
+    it('is asked once on the fast path, in one question, and a yes is kept', () => {
+      const t = new Transcript(language)
+        .start()
+        .say(w.yes, w.self, w.threat, DESCRIPTION[language], w.sms, 'nu', w.sendNow);
+      expect(t.last[0]).toBe(consentQuestion(language));
+      expect(t.last).toContain(`[buttons: ${say('common.yes')} | ${say('common.no')}]`);
+      t.say(w.yes);
+      expect(t.last[0]).toMatch(/^card \(urgent\): /);
+      expect(t.lastText).toContain(`${say('report.consent_municipality.label')}: ${say('common.yes')}`);
+      t.say(w.submit);
+      expect(t.report.consentMunicipality).toBe(true);
+      expect(timesAsked(t)).toBe(1);
+    });
+
+    it('is asked once among the details when the member on the fast path tells more', () => {
+      const t = new Transcript(language)
+        .start()
+        .say(w.yes, w.self, w.threat, DESCRIPTION[language], w.sms, 'nu', w.tellMore);
+      for (let i = 0; i < 40 && t.stepId !== SUMMARY_STEP; i += 1) {
+        t.say(t.stepId === 'consent_municipality' ? w.yes : w.skip);
+      }
+      t.say(w.submit);
+      expect(t.report.consentMunicipality).toBe(true);
+      expect(timesAsked(t)).toBe(1);
+    });
+
+    it('is not asked on the quick path of a member who sent nothing first (they can say yes later)', () => {
+      const t = essentials(language).say(w.submit);
+      expect(timesAsked(t)).toBe(0);
+      expect(t.report.consentMunicipality).toBe(false);
     });
 
     it('flags the case urgent after a yes', () => {
@@ -144,6 +181,8 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
       const quick = new Transcript(language)
         .start()
         .say(w.yes, w.self, w.threat, DESCRIPTION[language], w.sms, 'nu', w.sendNow);
+      expect(quick.last[0]).toBe(question(language, 'consent_now'));
+      quick.say(w.no);
       expect(quick.last[0]).toMatch(/^card \(urgent\): /);
       quick.say(w.submit);
       expect(quick.report.urgent).toBe(true);
