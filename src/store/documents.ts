@@ -254,12 +254,16 @@ export function dueFilter(now: Date): Record<string, unknown> {
   return { status: 'pending', nextAttemptAtMs: { $lte: now.getTime() } };
 }
 
-/** A pending notification nobody holds, whose claim expired, or that `holder` holds already. */
+/**
+ * A pending notification nobody holds, whose claim expired, or that `holder` holds already. `_id` comes last: NeDB
+ * takes its candidates from the index of the last plain-valued indexed field, and `status` would mean every pending
+ * notification (see `whereId` in embedded/datastore.ts).
+ */
 export function claimableFilter(id: string, holder: string, now: Date): Record<string, unknown> {
   return {
-    _id: id,
     status: 'pending',
     $or: [{ claimedBy: null }, { claimedBy: holder }, { claimedUntilMs: { $lte: now.getTime() } }],
+    _id: id,
   };
 }
 
@@ -280,9 +284,12 @@ export function claimUpdate(holder: string, until: Date, now: Date): Record<stri
 
 const RELEASED = { claimedBy: null, claimedUntil: null, claimedUntilMs: null, sendingSince: null };
 
-/** Pending notifications of one stream (bot replies to one address), in order. */
+/**
+ * Pending notifications of one stream (bot replies to one address), in order. `stream` last, so NeDB reads the
+ * stream's own index entry rather than every pending notification.
+ */
 export function streamFilter(stream: string): Record<string, unknown> {
-  return { stream, status: 'pending' };
+  return { status: 'pending', stream };
 }
 
 /** A pending notification replaced by a newer question: kept for the record, never sent. */

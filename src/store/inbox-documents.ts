@@ -28,9 +28,9 @@ export function inboxClaimableFilter(now: Date): Record<string, unknown> {
   return { status: 'pending', $or: [{ claimedBy: null }, { claimedUntilMs: { $lte: now.getTime() } }] };
 }
 
-/** One entry, if claimable. */
+/** One entry, if claimable (`_id` last: NeDB picks its index by the last plain-valued field, see `whereId`). */
 export function inboxClaimFilter(id: string, now: Date): Record<string, unknown> {
-  return { _id: id, ...inboxClaimableFilter(now) };
+  return { ...inboxClaimableFilter(now), _id: id };
 }
 
 export function inboxClaimUpdate(holder: string, until: Date): Record<string, unknown> {

@@ -36,11 +36,11 @@ type CollectionName = (typeof COLLECTIONS)[number];
 /**
  * Plain indexes beside the unique ones. The inbox and the outbox keep the turns and messages they have handled (until
  * pruned), and NeDB answers a query without a usable index by testing every document, on every turn: `status` narrows
- * the queue's scans (due, claimable, a member's pending replies) to what is pending, `caseId` a case's notifications.
+ * the queue's scans (due, claimable) to what is pending, `caseId` a case's notifications, `stream` a member's replies.
  */
-const PLAIN_INDEXES: Partial<Record<CollectionName, string[]>> = {
+export const PLAIN_INDEXES: Partial<Record<CollectionName, string[]>> = {
   inbox: ['status'],
-  outbox: ['status', 'caseId'],
+  outbox: ['status', 'caseId', 'stream'],
 };
 
 /** Opens every collection; waits for all before failing, so a damaged file never leaves others mid-write. */

@@ -49,6 +49,15 @@ export async function openCollection(
   return store;
 }
 
+/**
+ * A filter for one document by id with further conditions. NeDB reads its candidates from the index of the LAST
+ * field with a plain value that has one, so `{ _id, status: 'pending' }` would test every pending document (the whole
+ * queue, on every write of a busy outbox); with `_id` last it tests one.
+ */
+export function whereId(id: string, conditions: Record<string, unknown>): Record<string, unknown> {
+  return { ...conditions, _id: id };
+}
+
 /** True when NeDB refused a write because of a unique index (a duplicate `_id` or unique field). */
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { errorType?: unknown } | null)?.errorType === 'uniqueViolated';

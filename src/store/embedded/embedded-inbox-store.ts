@@ -11,7 +11,7 @@ import {
   inboxExpireClaimsUpdate,
   inboxPruneFilter,
 } from '../inbox-documents';
-import { isUniqueViolation, type Collection } from './datastore';
+import { isUniqueViolation, whereId, type Collection } from './datastore';
 
 /** The inbox in a NeDB file: the unique `_id` decides which delivery is the first, claims are conditional updates. */
 export class EmbeddedInboxStore implements InboxStore {
@@ -47,7 +47,7 @@ export class EmbeddedInboxStore implements InboxStore {
   }
 
   async markDone(id: string, at: Date, outcome: InboxOutcome): Promise<void> {
-    await this.collection.updateAsync({ _id: id, status: 'pending' }, inboxDoneUpdate(at, outcome), {});
+    await this.collection.updateAsync(whereId(id, { status: 'pending' }), inboxDoneUpdate(at, outcome), {});
   }
 
   async expireClaims(now: Date): Promise<number> {

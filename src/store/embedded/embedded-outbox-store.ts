@@ -16,7 +16,7 @@ import {
   streamFilter,
   supersededUpdate,
 } from '../documents';
-import { isUniqueViolation, type Collection } from './datastore';
+import { isUniqueViolation, whereId, type Collection } from './datastore';
 
 /**
  * The outbox in a NeDB file. A claim is one conditional update (pending and unclaimed, expired or ours); the
@@ -59,19 +59,19 @@ export class EmbeddedOutboxStore implements OutboxStore {
   }
 
   async markSent(id: string, at: Date): Promise<void> {
-    await this.collection.updateAsync({ _id: id, status: 'pending' }, sentUpdate(at), {});
+    await this.collection.updateAsync(whereId(id, { status: 'pending' }), sentUpdate(at), {});
   }
 
   async reschedule(id: string, nextAttemptAt: Date, error: string): Promise<void> {
-    await this.collection.updateAsync({ _id: id, status: 'pending' }, rescheduleUpdate(nextAttemptAt, error), {});
+    await this.collection.updateAsync(whereId(id, { status: 'pending' }), rescheduleUpdate(nextAttemptAt, error), {});
   }
 
   async markDead(id: string, error: string): Promise<void> {
-    await this.collection.updateAsync({ _id: id, status: 'pending' }, deadUpdate(error), {});
+    await this.collection.updateAsync(whereId(id, { status: 'pending' }), deadUpdate(error), {});
   }
 
   async markSuperseded(id: string): Promise<void> {
-    await this.collection.updateAsync({ _id: id, status: 'pending' }, supersededUpdate(), {});
+    await this.collection.updateAsync(whereId(id, { status: 'pending' }), supersededUpdate(), {});
   }
 
   async pendingInStream(stream: string): Promise<Notification[]> {
