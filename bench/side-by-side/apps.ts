@@ -30,8 +30,8 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts a TypeScript file of the project in its own Node process (through tsx, as `npm start` does). */
-export function startTs(file: string, args: string[], env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', resolve(ROOT, file), ...args], {
+export function startTs(file: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): Started {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(ROOT, file), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,7 +47,8 @@ export function startTs(file: string, args: string[], env: Record<string, string
     stop: () =>
       new Promise((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();
-        const force = setTimeout(() => child.kill('SIGKILL'), 3000);
+        // A process writing its CPU profile on the way out needs longer than a plain one.
+        const force = setTimeout(() => child.kill('SIGKILL'), nodeArgs.length > 0 ? 60_000 : 3000);
         child.once('exit', () => {
           clearTimeout(force);
           done();

@@ -20,6 +20,8 @@ export interface SideBySideOptions {
   warmupS: number;
   connections: number;
   users: number;
+  /** Where Vaktpost's process writes a V8 CPU profile (`--cpu-prof`), when given. */
+  cpuProfDir?: string;
 }
 
 /** One app's figures at one rate, pooled over all pairs. */
@@ -32,6 +34,11 @@ export interface AppFigures {
   ok: number;
   /** Fake platform calls per request, by kind (did the app really answer, and with how many messages?). */
   callsPerRequest: Record<string, number>;
+  /**
+   * Of the messages the app sent for this rate's requests in the end (once its platform calls stopped, up to two
+   * minutes), the share that had arrived within the run plus five seconds: replies lagging behind the load show here.
+   */
+  sentWithinRun: number;
 }
 
 /** The comparison at one rate. */
@@ -56,7 +63,7 @@ interface App {
 
 const TEXT = 'Hej, jag vill rapportera något';
 
-async function startSlackApps(users: number): Promise<[App, App]> {
+async function startSlackApps(users: number, nodeArgs: string[]): Promise<[App, App]> {
   const secret = randomBytes(16).toString('hex');
   const start = async (which: 'baseline' | 'vaktpost'): Promise<App> => {
     const fake = await startFake('slack');
@@ -72,7 +79,12 @@ async function startSlackApps(users: number): Promise<[App, App]> {
       DIRECTORY_FILE: 'directory.example.yml',
       LOG_LEVEL: 'error',
     };
-    const proc = startTs(which === 'baseline' ? 'bench/side-by-side/baseline-bolt.ts' : 'main.ts', [], env);
+    const proc = startTs(
+      which === 'baseline' ? 'bench/side-by-side/baseline-bolt.ts' : 'main.ts',
+      [],
+      env,
+      which === 'vaktpost' ? nodeArgs : [],
+    );
     await waitHealthy(`http://127.0.0.1:${port}/healthz`, proc);
     return {
       proc,
@@ -93,7 +105,7 @@ async function startSlackApps(users: number): Promise<[App, App]> {
   return [await start('baseline'), await start('vaktpost')];
 }
 
-async function startTeamsApps(users: number): Promise<[App, App]> {
+async function startTeamsApps(users: number, nodeArgs: string[]): Promise<[App, App]> {
   const start = async (which: 'baseline' | 'vaktpost'): Promise<App> => {
     const fake = await startFake('teams');
     const port = await freePort();
@@ -106,7 +118,12 @@ async function startTeamsApps(users: number): Promise<[App, App]> {
       DIRECTORY_FILE: 'directory.example.yml',
       LOG_LEVEL: 'error',
     };
-    const proc = startTs(which === 'baseline' ? 'bench/side-by-side/baseline-cloudadapter.ts' : 'main.ts', [], env);
+    const proc = startTs(
+      which === 'baseline' ? 'bench/side-by-side/baseline-cloudadapter.ts' : 'main.ts',
+      [],
+      env,
+      which === 'vaktpost' ? nodeArgs : [],
+    );
     await waitHealthy(`http://127.0.0.1:${port}/healthz`, proc);
     return {
       proc,
@@ -130,19 +147,31 @@ async function startTeamsApps(users: number): Promise<[App, App]> {
 const countsOf = async (app: App): Promise<Record<string, number>> =>
   (await getJson(`${new URL(app.fake.url).origin}/_counts`)).body as Record<string, number>;
 
-/** The fake's counts once they stop moving (replies go out after the ack), at most a few seconds later. */
-async function settledCounts(app: App): Promise<Record<string, number>> {
+/**
+ * The fake's counts once they stop moving (replies go out after the ack): unchanged over `quiet` quarter-seconds, at
+ * most `polls` quarter-seconds later.
+ */
+async function settledCounts(app: App, polls = 20, quiet = 1): Promise<Record<string, number>> {
   let previous = JSON.stringify(await countsOf(app));
-  for (let i = 0; i < 20; i += 1) {
+  let still = 0;
+  for (let i = 0; i < polls && still < quiet; i += 1) {
     await new Promise((r) => setTimeout(r, 250));
     const now = JSON.stringify(await countsOf(app));
-    if (now === previous) break;
+    still = now === previous ? still + 1 : 0;
     previous = now;
   }
   return JSON.parse(previous) as Record<string, number>;
 }
 
-function figures(runs: TargetRun[], before: Record<string, number>, after: Record<string, number>): AppFigures {
+const grownBy = (before: Record<string, number>, after: Record<string, number>): number =>
+  Object.entries(after).reduce((sum, [kind, count]) => sum + Math.max(0, count - (before[kind] ?? 0)), 0);
+
+function figures(
+  runs: TargetRun[],
+  before: Record<string, number>,
+  after: Record<string, number>,
+  final: Record<string, number>,
+): AppFigures {
   const latencies = runs.flatMap((r) => r.latencies);
   const sent = runs.reduce((a, r) => a + r.sent, 0);
   const calls: Record<string, number> = {};
@@ -158,6 +187,7 @@ function figures(runs: TargetRun[], before: Record<string, number>, after: Recor
     sent,
     ok: runs.reduce((a, r) => a + r.ok, 0),
     callsPerRequest: calls,
+    sentWithinRun: grownBy(before, after) / Math.max(1, grownBy(before, final)),
   };
 }
 
@@ -166,7 +196,11 @@ export async function benchSideBySide(
   options: SideBySideOptions,
   progress: (line: string) => void = () => undefined,
 ): Promise<RateResult[]> {
-  const apps = options.platform === 'slack' ? await startSlackApps(options.users) : await startTeamsApps(options.users);
+  const nodeArgs = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfDir] : [];
+  const apps =
+    options.platform === 'slack'
+      ? await startSlackApps(options.users, nodeArgs)
+      : await startTeamsApps(options.users, nodeArgs);
   const [baseline, vaktpost] = apps;
   const load = { connections: options.connections, timeoutMs: 10_000 };
   try {
@@ -208,8 +242,10 @@ export async function benchSideBySide(
         await new Promise((r) => setTimeout(r, 1000));
       }
       const after = [await settledCounts(baseline), await settledCounts(vaktpost)];
-      const A = figures(runsA, before[0] ?? {}, after[0] ?? {});
-      const B = figures(runsB, before[1] ?? {}, after[1] ?? {});
+      // Whatever is still on its way, up to two minutes more: the figures above count only what came in time.
+      const final = [await settledCounts(baseline, 480, 8), await settledCounts(vaktpost, 480, 8)];
+      const A = figures(runsA, before[0] ?? {}, after[0] ?? {}, final[0] ?? {});
+      const B = figures(runsB, before[1] ?? {}, after[1] ?? {}, final[1] ?? {});
       results.push({
         platform: options.platform,
         rate,
