@@ -45,6 +45,14 @@ export class SlackNotifier implements Notifier {
     return address.startsWith('slack:');
   }
 
+  /**
+   * Every Slack address: a DM or channel message carries its notification id in its metadata, so `reconcile` finds it
+   * after a crash; a Home tab is replaced as a whole, so publishing it again is harmless.
+   */
+  settlesInDoubt(address: string): boolean {
+    return parseSlackAddress(address) !== null;
+  }
+
   async send(address: string, message: OutgoingMessage, options: SendOptions = {}): Promise<void> {
     const target = parseSlackAddress(address);
     if (!target)

@@ -15,5 +15,6 @@ export function createCompositeNotifier(notifiers: Notifier[]): Notifier {
       if (!notifier?.reconcile) return 'unknown';
       return notifier.reconcile(address, message, notificationId, since);
     },
+    settlesInDoubt: (address) => find(address)?.settlesInDoubt?.(address) === true,
   };
 }

@@ -22,6 +22,46 @@ export interface DispatcherDeps {
   claimMs?: number;
   /** Holds back messages to a conversation that has had its share (src/delivery/rate-limit.ts); none: no limit. */
   rateLimiter?: ConversationRateLimiter;
+  /** Conversations served at once in a pass (default 16); each conversation's own messages go one at a time. */
+  parallelConversations?: number;
+  /**
+   * Sends in flight at once to addresses whose platform cannot settle a send in doubt (`Notifier.settlesInDoubt`:
+   * Teams, web, console). A crash may send each of them twice; default 1.
+   */
+  unsettledInFlight?: number;
+}
+
+/** What the lanes of one pass share. */
+interface PassState {
+  handled: number;
+  /** The first error a lane met (a store that failed): the pass stops and rethrows it. */
+  failure: { error: unknown } | null;
+  /** Sends in flight to addresses that cannot settle a send in doubt. */
+  inDoubt: Slots;
+}
+
+/** A counting semaphore: at most `size` holders at a time, the others wait in order. */
+class Slots {
+  private free: number;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(size: number) {
+    this.free = size;
+  }
+
+  async take(): Promise<void> {
+    if (this.free > 0) {
+      this.free -= 1;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free += 1;
+  }
 }
 
 /**
@@ -94,12 +134,58 @@ export class Dispatcher {
     this.limitedUntil = 0;
     await relayPendingNotifications(this.deps.cases, this.deps.outbox);
     const due = await this.deps.outbox.due(this.deps.now(), 200);
-    const blockedStreams = new Set<string>();
-    let handled = 0;
+    // One lane per conversation, in outbox order: a conversation's messages go out one after another, so they keep
+    // their order and its rate; different conversations are sent in parallel.
+    const lanes = new Map<string, Notification[]>();
     for (const n of due) {
+      const lane = lanes.get(n.address);
+      if (lane) lane.push(n);
+      else lanes.set(n.address, [n]);
+    }
+    const state: PassState = { handled: 0, failure: null, inDoubt: new Slots(this.unsettledInFlight) };
+    const queue = [...lanes.values()];
+    const worker = async (): Promise<void> => {
+      for (let lane = queue.shift(); lane && !state.failure; lane = queue.shift()) await this.runLane(lane, state);
+    };
+    await Promise.all(Array.from({ length: Math.min(this.parallel, queue.length) }, worker));
+    if (state.failure) throw state.failure.error;
+    return state.handled;
+  }
+
+  /** How many conversations are served at once (sends to platforms that settle a send in doubt). */
+  private get parallel(): number {
+    return Math.max(1, this.deps.parallelConversations ?? 16);
+  }
+
+  /** How many sends may be in flight at once to addresses whose platform cannot settle a send in doubt. */
+  private get unsettledInFlight(): number {
+    return Math.max(1, this.deps.unsettledInFlight ?? 1);
+  }
+
+  /** Sends one conversation's due notifications in order. A store failure stops the whole pass (see `PassState`). */
+  private async runLane(lane: Notification[], state: PassState): Promise<void> {
+    try {
+      await this.sendLane(lane, state);
+    } catch (error) {
+      state.failure ??= { error };
+    }
+  }
+
+  private async sendLane(lane: Notification[], state: PassState): Promise<void> {
+    const blockedStreams = new Set<string>();
+    for (const n of lane) {
+      if (state.failure) return;
       const stream = streamOf(n);
-      if (blockedStreams.has(stream) || blockedStreams.has(n.address) || (await this.waitsForEarlier(n))) {
+      if (blockedStreams.has(stream) || blockedStreams.has(n.address)) continue;
+      const mates = await this.streamMates(n);
+      if (mates.some((o) => o.id !== n.id && before(o, n))) {
+        // A later notification of the stream waits until the earlier one is out, whoever is sending it.
         blockedStreams.add(stream);
+        continue;
+      }
+      if (supersededIn(n, mates)) {
+        await this.deps.outbox.markSuperseded(n.id);
+        state.handled += 1;
         continue;
       }
       if (!this.withinRate(n.address)) {
@@ -107,12 +193,23 @@ export class Dispatcher {
         blockedStreams.add(n.address);
         continue;
       }
-      const outcome = await this.deliver(n);
-      if (outcome !== 'not_ours') handled += 1;
-      // A later notification of the stream waits until this one is out, whoever is sending it.
+      const settles = this.deps.notifier.settlesInDoubt?.(n.address) === true;
+      if (!settles) await state.inDoubt.take();
+      let outcome: Awaited<ReturnType<Dispatcher['deliver']>>;
+      try {
+        // A pass that has failed (a dead store) sends nothing more: whatever was in flight is all that is in doubt.
+        if (state.failure) return;
+        outcome = await this.deliver(n);
+      } catch (error) {
+        // Recorded before the slot is given back, so a lane waiting for it sees the failure and sends nothing.
+        state.failure ??= { error };
+        return;
+      } finally {
+        if (!settles) state.inDoubt.give();
+      }
+      if (outcome !== 'not_ours') state.handled += 1;
       if (outcome !== 'done') blockedStreams.add(stream);
     }
-    return handled;
   }
 
   /**
@@ -144,17 +241,6 @@ export class Dispatcher {
     return n.stream ? this.deps.outbox.pendingInStream(n.stream) : [];
   }
 
-  /** True when an earlier notification of the same stream (case and address, or reply stream) is still pending. */
-  private async waitsForEarlier(n: Notification): Promise<boolean> {
-    return (await this.streamMates(n)).some((o) => o.id !== n.id && before(o, n));
-  }
-
-  /** True when a newer pending notification of the stream replaces this one (a fresher question of the dialog). */
-  private async supersededBy(n: Notification): Promise<boolean> {
-    if (!n.supersedeKey) return false;
-    return (await this.streamMates(n)).some((o) => o.id !== n.id && o.supersedeKey === n.supersedeKey && before(n, o));
-  }
-
   /**
    * Sends one notification under a claim. The claim is taken at the current time (not the start of the pass), so a
    * long pass never sends under a claim that has already expired for the other processes.
@@ -167,10 +253,6 @@ export class Dispatcher {
   private async deliver(n: Notification): Promise<'done' | 'retry' | 'not_ours'> {
     const now = this.deps.now();
     const until = new Date(now.getTime() + (this.deps.claimMs ?? 60_000));
-    if (await this.supersededBy(n)) {
-      await this.deps.outbox.markSuperseded(n.id);
-      return 'done';
-    }
     if (!(await this.deps.outbox.claim(n.id, this.holder, now, until))) return 'not_ours';
     if (!this.deps.notifier.handles(n.address)) {
       await this.giveUp(n, 'no adapter for this address', now);
@@ -216,6 +298,12 @@ export class Dispatcher {
     this.deps.logger.warn('notification undeliverable', { notification: n.id, case: n.caseId ?? null });
     await this.deps.onUndeliverable(n, reason, now);
   }
+}
+
+/** True when a newer pending notification of the stream replaces this one (a fresher question of the dialog). */
+function supersededIn(n: Notification, mates: Notification[]): boolean {
+  if (!n.supersedeKey) return false;
+  return mates.some((o) => o.id !== n.id && o.supersedeKey === n.supersedeKey && before(n, o));
 }
 
 /** The ordering stream a notification belongs to. */

@@ -46,4 +46,11 @@ export interface Notifier {
    * treated as 'unknown' and the message is sent again (at least once).
    */
   reconcile?(address: string, message: OutgoingMessage, notificationId: string, since: Date): Promise<ReconcileAnswer>;
+  /**
+   * True when a send to `address` cut short by a crash never becomes a duplicate: the platform is asked (`reconcile`)
+   * or sending again changes nothing (a Home tab published anew). The dispatcher sends to such addresses in parallel;
+   * to the others one message at a time, so a crash leaves at most one message in doubt (sent twice at worst).
+   * Absent: false.
+   */
+  settlesInDoubt?(address: string): boolean;
 }
