@@ -47,6 +47,7 @@ import type { Logger } from './src/ports/logger';
 import type { Notifier } from './src/ports/notifier';
 import type { PlatformAdapter } from './src/ports/platform-adapter';
 import type { Stores } from './src/ports/stores';
+import { startAdminSocket } from './src/server/admin-socket';
 import { createHttpApp, installErrorHandler, listen } from './src/server/http-server';
 import { createExports, type ExportKit } from './src/export/wiring';
 import { createStores } from './src/store/create-stores';
@@ -77,6 +78,11 @@ export interface VaktpostOptions {
   floodLimit?: FloodLimit;
   /** How often the directory file is checked for edits, in ms (default 2000; tests use less). */
   directoryPollMs?: number;
+  /**
+   * Answer `npm run remind` on DATA_DIR/admin/vaktpost.sock when this process holds the embedded data folder (default
+   * true; `remind` itself turns it off).
+   */
+  admin?: boolean;
 }
 
 /** A running Vaktpost. */
@@ -374,6 +380,17 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     schedule: options.schedule ?? true,
   });
   activeDispatcher.kick();
+  // Beside this process, `npm run remind` cannot open the data folder (its lock): it asks us to sweep instead.
+  const ownsDataDir = !options.stores && !config.MONGODB_URI && stores.exclusive;
+  const adminSocket =
+    ownsDataDir && options.admin !== false
+      ? await startAdminSocket({
+          dataDir: config.DATA_DIR,
+          sweep: (at, kind) => reminders.sweep(at, kind),
+          now: () => clock.now(),
+          logger,
+        })
+      : null;
 
   // Retention runs once a day (and shortly after start), under its own lease; `npm run erase -- --retention` runs
   // it at once.
@@ -411,6 +428,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
       stopWatching?.();
       if (timer) clearInterval(timer);
       reminders.stop();
+      await adminSocket?.close();
       inbox.stop();
       if (retentionTimer) clearInterval(retentionTimer);
       for (const adapter of adapters) await adapter.stop();

@@ -1,9 +1,13 @@
 /**
  * `npm run remind -- [--at <ISO time>] [--only digest|escalation]`: one reminder sweep (the daily digest and the
  * escalation of untaken cases) now or as if at the given time, with the stores, directory and platforms configured as
- * for `npm start`. For operators (did the morning digest go out? send it now) and tests. Safe beside a running
- * Vaktpost: the sweep lease, the digest ids and the conditional escalation writes keep every message once-only.
- * Prints counts and case numbers, never what a report says.
+ * for `npm start`. For operators (did the morning digest go out? send it now) and tests. Prints counts and case
+ * numbers, never what a report says.
+ *
+ * Beside a server running on the same DATA_DIR (which holds the folder's lock, so a second writer cannot open it),
+ * the server runs the sweep: this script asks it over the folder's admin socket (src/server/admin-socket.ts) and
+ * prints what it did. With MongoDB there is no lock: the sweep runs here, and the sweep lease, the digest ids and the
+ * conditional escalation writes keep every message once-only beside any number of instances.
  */
 import { createVaktpost, type VaktpostOptions } from '../main';
 import { isVaktpostError } from '../src/domain/errors';
@@ -11,6 +15,7 @@ import type { Clock } from '../src/ports/clock';
 import { createConsoleLogger } from '../src/ports/logger';
 import type { SweepKind } from '../src/reminders/plan';
 import type { SweepOutcome } from '../src/reminders/wiring';
+import { AdminCallError, requestSweep } from '../src/server/admin-client';
 
 const USAGE = 'usage: npm run remind -- [--at <ISO time, e.g. 2026-03-02T08:00:00+01:00>] [--only digest|escalation]';
 
@@ -86,15 +91,29 @@ export async function remind(
     : undefined;
   const clock = options.clock ?? shifted;
   const env = options.env ?? process.env;
-  const vaktpost = await createVaktpost({
-    ...options,
-    ...(clock ? { clock } : {}),
-    // Quiet unless asked: the summary below is the output.
-    logger: options.logger ?? createConsoleLogger(logLevel(env.LOG_LEVEL)),
-    listen: false,
-    schedule: false,
-    dispatchIntervalMs: 0,
-  });
+  let vaktpost: Awaited<ReturnType<typeof createVaktpost>>;
+  try {
+    vaktpost = await createVaktpost({
+      ...options,
+      ...(clock ? { clock } : {}),
+      // Quiet unless asked: the summary below is the output.
+      logger: options.logger ?? createConsoleLogger(logLevel(env.LOG_LEVEL)),
+      listen: false,
+      schedule: false,
+      dispatchIntervalMs: 0,
+      admin: false,
+    });
+  } catch (error) {
+    if (!isVaktpostError(error, 'store.locked')) throw error;
+    // A server holds the data folder: it runs the sweep, with its own stores and platforms.
+    const dataDir = String(error.details.dataDir ?? '');
+    const outcome = dataDir === '' ? null : await requestSweep(dataDir, args.at, args.kind);
+    if (outcome === null) throw error;
+    const who = typeof error.details.pid === 'number' ? ` (process ${error.details.pid})` : '';
+    print(`The Vaktpost server${who} runs on ${dataDir}: it ran the sweep.`);
+    for (const line of describeSweep(outcome)) print(line);
+    return outcome;
+  }
   try {
     const outcome = await vaktpost.reminders.sweep(args.at ?? (clock ?? { now: () => new Date() }).now(), args.kind);
     for (const line of describeSweep(outcome)) print(line);
@@ -107,11 +126,14 @@ export async function remind(
 if (require.main === module) {
   remind(process.argv.slice(2)).catch((error: unknown) => {
     if (error instanceof UsageError) console.error(error.message);
+    else if (error instanceof AdminCallError) console.error(`\nThe sweep did not run.\n${error.message}\n`);
     else if (isVaktpostError(error) && error.code === 'store.locked') {
-      // Beside a running server on the same data folder: refuse, changing nothing (two writers would lose data).
+      // Beside a server on the same data folder that does not answer on its admin socket (an older version, or one
+      // that could not open it): refuse, changing nothing (two writers would lose data).
       console.error(
-        `\nThe sweep did not run: the Vaktpost server is running on this data folder and already sends the daily ` +
-          `digest (REMINDER_CRON) and the escalations itself. Nothing was changed.\n${error.message}\n`,
+        `\nThe sweep did not run: the Vaktpost server is running on this data folder, did not answer on its admin ` +
+          `socket, and already sends the daily digest (REMINDER_CRON) and the escalations itself. Nothing was ` +
+          `changed.\n${error.message}\n`,
       );
     } else console.error(isVaktpostError(error) ? `\nThe sweep could not run.\n${error.message}\n` : error);
     process.exit(1);
