@@ -84,9 +84,9 @@ const EXPECTED = {
 };
 
 /**
- * FerretDB v1 runs a conditional update as a read and a separate write (test/store/FERRETDB-NOTES.md §1), so two
- * processes' claims on one notification can both win there, and a stale write can even undo a `markSent`. The sweeps
- * below need no conditional update to be once-only (digests and escalation messages have unique ids; the first
+ * FerretDB v1 runs a conditional update as a read and a separate write, on its SQLite and its PostgreSQL backend
+ * alike (test/store/FERRETDB-NOTES.md §1, measured with test/store/claim-race-probe.ts), so two processes' claims on
+ * one notification can both win there, and a stale write can even undo a `markSent`. The sweeps below need no conditional update to be once-only (digests and escalation messages have unique ids; the first
  * lease is an insert), so they run at the same moment on any server; the dispatchers run together only where claims
  * are atomic (MongoDB), and one after the other on FerretDB.
  */

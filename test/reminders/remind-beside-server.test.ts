@@ -28,7 +28,8 @@ beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'vaktpost-remind-'));
 });
 afterEach(async () => {
-  for (const child of children.splice(0)) await stop(child, 'SIGKILL');
+  // SIGTERM, which tsx passes on to the node process it started (a SIGKILL would leave that one running).
+  for (const child of children.splice(0)) await stop(child, 'SIGTERM');
   await inProcess?.close();
   inProcess = null;
   await rm(dataDir, { recursive: true, force: true });
@@ -102,7 +103,9 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> 
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((done) => child.once('exit', done));
   child.kill(signal);
+  const force = setTimeout(() => child.kill('SIGKILL'), 20_000);
   await exited;
+  clearTimeout(force);
 }
 
 async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
@@ -151,6 +154,12 @@ describe('npm run remind beside a running server on the same DATA_DIR', () => {
     // The real server, as `npm start` runs it (JSON log lines on stdout: the test watches for the admin call).
     const server = run(['main.ts'], { PORT: String(port), LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
     await waitFor('the server to answer /healthz', healthy(port));
+
+    // A second `npm start` on the folder exits at once, naming it and the running server, and changes nothing.
+    const second = run(['main.ts'], { PORT: String(await freePort()) });
+    expect(await second.exited).toBe(1);
+    // (The process named is the server's node, a child of the tsx launcher this test started.)
+    expect(second.stderr()).toContain(`The data folder ${resolve(dataDir)} is in use by process `);
 
     // The real command, as an operator runs it, beside the server.
     const remind = run(['scripts/remind.ts'], {});
