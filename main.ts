@@ -51,6 +51,7 @@ import { startAdminSocket } from './src/server/admin-socket';
 import { createHttpApp, installErrorHandler, listen } from './src/server/http-server';
 import { createExports, type ExportKit } from './src/export/wiring';
 import { createStores } from './src/store/create-stores';
+import { EvidenceVault } from './src/evidence/evidence-vault';
 import { startReminders, type RemindersHandle } from './src/reminders/wiring';
 
 /** Ways to start Vaktpost other than from the environment alone (tests, the console, `npm run remind`). */
@@ -185,7 +186,15 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
       await bot.handleTurn(turn);
     },
   });
+  // Vaktpost's encrypted copies of the members' evidence files; Teams owners open them through short-lived links.
+  const vault = new EvidenceVault(stores.blobs, config.EVIDENCE_MAX_MB * 1024 * 1024);
+  let exportKit: ExportKit | null = null;
   const adapterDeps = {
+    evidence: vault,
+    evidenceLink: (caseId: string, blob: string, userId: string) => {
+      const downloads = exportKit?.evidence;
+      return downloads ? { url: downloads.linkFor(caseId, blob, userId, clock.now()), hours: downloads.hours } : null;
+    },
     bot: inbox,
     intake: inbox,
     messages: outgoing,
@@ -267,6 +276,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     audit,
     logger,
     retentionMonths: config.RETENTION_MONTHS,
+    evidence: vault,
   });
   const cases = new CaseService({
     onView: (access_) => access.record({ ...access_, at: clock.now().toISOString() }),
@@ -309,7 +319,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     ...options.extraDialogs?.services,
   };
   let serverUrl = '';
-  const exportKit = createExports({ config, stores, directory, clock, logger, serverUrl: () => serverUrl });
+  exportKit = createExports({ config, stores, directory, clock, logger, vault, serverUrl: () => serverUrl });
   bot = createBot({
     engine,
     registry,

@@ -8,7 +8,7 @@
  * one; a line being appended at that moment is the only thing that can be cut, and it is left out. Across files, the
  * order matters: the cases are copied before the counters (so no restored case has a number the counter has not
  * passed) and before the outbox (a notification moved out of a case after the copy of cases is still inside the copied
- * case, and the relay moves it again without sending it twice).
+ * case, and the relay moves it again without sending it twice). The encrypted evidence files (`evidence/`) come last.
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -41,6 +41,17 @@ export async function backupEmbeddedStore(dataDir: string, folder: string): Prom
     const whole = text.slice(0, text.lastIndexOf('\n') + 1);
     await writeFile(join(folder, name), whole, { flag: 'wx' });
     files.push({ name, lines: whole === '' ? 0 : whole.split('\n').length - 1, bytes: Buffer.byteLength(whole) });
+  }
+  // The evidence copies last: every file a copied case names was written before the case was, so it is there.
+  const evidence = join(dataDir, 'evidence');
+  const blobs = (await readdir(evidence).catch(() => [] as string[])).filter((name) => name.endsWith('.bin'));
+  if (blobs.length > 0) await mkdir(join(folder, 'evidence'), { recursive: true, mode: 0o700 });
+  for (const name of blobs) {
+    const bytes = await readFile(join(evidence, name)).catch(() => null);
+    // Gone since the listing: erased meanwhile, and so rightly not in the backup.
+    if (bytes === null) continue;
+    await writeFile(join(folder, 'evidence', name), bytes, { flag: 'wx', mode: 0o600 });
+    files.push({ name: `evidence/${name}`, lines: 0, bytes: bytes.length });
   }
   // Opening the copy runs the same load as a start, which refuses any damaged line: a backup that opens restores.
   const copy = await createEmbeddedStores({ dataDir: folder });

@@ -22,6 +22,8 @@ function renderPrompt(language: Language, prompt: Prompt): ConsoleRendering {
   switch (prompt.kind) {
     case 'message':
       return { lines: indent(t(prompt.text), prompt.tone === 'urgent' ? '!! ' : ''), actions: [] };
+    case 'file':
+      return { lines: indent(t(prompt.text)), actions: [] };
     case 'question': {
       const lines: string[] = [];
       if (prompt.progress) lines.push(`(${t(tx('engine.progress', prompt.progress))})`);

@@ -2,6 +2,7 @@ import { App, ExpressReceiver, SocketModeReceiver, webApi, type Receiver } from 
 import type { Express } from 'express';
 import type { AdapterDeps, PlatformAdapter, ReadinessResult } from '../../src/ports/platform-adapter';
 import { handleSlackRequest, prepareSlackTurn, type IncomingDeps } from './incoming';
+import { slackDownload } from './files';
 import { lookupSlackUsersByEmail } from './lookup-by-email';
 import { authTestFailure } from './readiness';
 import { boltLogger } from './slack-logger';
@@ -47,8 +48,9 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
     logger,
   };
   const client = new webApi.WebClient(config.botToken, clientOptions);
-  const notifier = new SlackNotifier(client, deps.keyValues);
+  const notifier = new SlackNotifier(client, deps.keyValues, deps.evidence);
   const queue = new TurnQueue();
+  const download = slackDownload(config.botToken, config.apiUrl);
   const identity: { botUserId?: string; botId?: string } = {};
   /** The workspace auth.test named (kept apart from identity, which goes to Bolt's authorize). */
   let installedTeam: string | undefined;
@@ -117,7 +119,8 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
   return {
     platform: 'slack',
     notifier,
-    prepareTurn: (turn) => prepareSlackTurn(profiles, turn),
+    prepareTurn: (turn) =>
+      prepareSlackTurn(profiles, turn, deps.evidence ? { ...deps, vault: deps.evidence, download } : undefined),
     mount(server: Express) {
       if (http) server.use(http.router);
     },

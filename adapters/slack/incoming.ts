@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import { tx } from '../../src/engine/prompt';
 import type { IncomingTurn } from '../../src/engine/turn';
+import { receiveFiles, type ReceiveFilesDeps } from '../../src/evidence/receive-files';
 import { languageFromLocale } from '../../src/i18n/translate';
 import type { AdapterDeps } from '../../src/ports/platform-adapter';
 import { MODAL_NAMESPACE, modalSpecSchema, modalView, type ModalSpec } from './modal';
@@ -74,10 +75,14 @@ function pressWithoutModal(parsed: Parsed<'modal'>): IncomingTurn {
 }
 
 /** Looks up the member's name and locale (users.info, cached) just before the core sees the turn. */
-export async function prepareSlackTurn(profiles: SlackUserProfiles, turn: IncomingTurn): Promise<IncomingTurn> {
+export async function prepareSlackTurn(
+  profiles: SlackUserProfiles,
+  turn: IncomingTurn,
+  files?: ReceiveFilesDeps,
+): Promise<IncomingTurn> {
   const slackUserId = turn.user.id.slice('slack:'.length);
   const profile = await profiles.get(slackUserId, turn.user.displayName);
-  return {
+  const prepared: IncomingTurn = {
     ...turn,
     user: {
       id: turn.user.id,
@@ -85,6 +90,8 @@ export async function prepareSlackTurn(profiles: SlackUserProfiles, turn: Incomi
       ...(profile.locale ? { locale: profile.locale } : {}),
     },
   };
+  // The member's files are downloaded now, once, before the core sees them: their SHA-256 is recorded at arrival.
+  return files ? receiveFiles(prepared, languageFromLocale(profile.locale), files) : prepared;
 }
 
 /** Opens the modal a button asks for; if Slack refuses, the member is told (through the outbox) to press again. */

@@ -1,6 +1,9 @@
 import type { webApi } from '@slack/bolt';
 import type { OutgoingMessage } from '../../src/engine/prompt';
+import { isVaktpostError } from '../../src/domain/errors';
+import type { EvidenceKeeper } from '../../src/ports/evidence';
 import type { KeyValueStore } from '../../src/ports/key-value-store';
+import { reconcileUpload, uploadToChannel } from './files';
 import { DeliveryError, type Notifier, type ReconcileAnswer, type SendOptions } from '../../src/ports/notifier';
 import { slackErrorCode, toDeliveryError } from './map-slack-error';
 import { MODAL_NAMESPACE } from './modal';
@@ -39,6 +42,8 @@ export class SlackNotifier implements Notifier {
   constructor(
     private readonly client: webApi.WebClient,
     private readonly keyValues: KeyValueStore,
+    /** Vaktpost's copies of evidence files, shared to the owner's DM (`files:write`); absent: names only. */
+    private readonly evidence?: EvidenceKeeper,
   ) {}
 
   handles(address: string): boolean {
@@ -65,14 +70,39 @@ export class SlackNotifier implements Notifier {
         await this.client.views.publish({ user_id: target.id, view: { type: 'home', blocks: rendered.blocks } });
         return;
       }
+      if (message.prompt.kind === 'file' && this.evidence) {
+        await this.sendFile(target, message.prompt.file, rendered.text, options.notificationId);
+        return;
+      }
       if (message.updateKey === undefined) {
         await this.post(target.id, rendered, options.notificationId);
         return;
       }
       await this.postOrUpdate(`${message.updateKey}|${address}`, target.id, rendered, options.notificationId);
     } catch (error) {
+      // The copy is gone (the case was erased) or changed: sending again cannot help.
+      if (isVaktpostError(error, 'evidence.unavailable'))
+        throw new DeliveryError({ kind: 'blocked', reason: error.message });
       throw toDeliveryError(error);
     }
+  }
+
+  /** The file itself into the DM (or channel), with the case number, name and SHA-256 as its comment. */
+  private async sendFile(
+    target: Target,
+    file: Extract<OutgoingMessage['prompt'], { kind: 'file' }>['file'],
+    comment: string,
+    notificationId?: string,
+  ): Promise<void> {
+    const channel =
+      target.kind === 'channel' ? target.id : (await this.client.conversations.open({ users: target.id })).channel?.id;
+    if (!channel) throw new DeliveryError({ kind: 'retry', reason: 'conversations.open gave no channel' });
+    await uploadToChannel(this.client, this.keyValues, this.evidence as EvidenceKeeper, {
+      channel,
+      file,
+      comment,
+      ...(notificationId ? { notificationId } : {}),
+    });
   }
 
   /**
@@ -91,6 +121,10 @@ export class SlackNotifier implements Notifier {
     // A Home tab is replaced as a whole: publishing it again is harmless.
     if (!target || target.kind === 'home') return 'unknown';
     try {
+      // A file carries no message metadata: the file id recorded between the upload's steps tells instead.
+      if (message.prompt.kind === 'file' && this.evidence) {
+        return await reconcileUpload(this.client, this.keyValues, notificationId);
+      }
       const channel =
         target.kind === 'channel'
           ? target.id

@@ -85,6 +85,9 @@ function attachmentOf(file: z.infer<typeof slackFileSchema>) {
     name: (file.name || file.title || file.id).slice(0, 500),
     ...(file.permalink ? { url: file.permalink.slice(0, 2000) } : {}),
     ...(file.mimetype ? { mimeType: file.mimetype.slice(0, 200) } : {}),
+    ...((file.url_private_download ?? file.url_private)
+      ? { download: (file.url_private_download ?? file.url_private ?? '').slice(0, 4000) }
+      : {}),
   };
 }
 

@@ -15,6 +15,9 @@ export const slackFileSchema = z.object({
   title: z.string().nullish(),
   mimetype: z.string().nullish(),
   permalink: z.string().nullish(),
+  /** Where the file is downloaded with the bot token (`files:read`). */
+  url_private_download: z.string().nullish(),
+  url_private: z.string().nullish(),
 });
 
 export const eventEnvelopeSchema = z.object({

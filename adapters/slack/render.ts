@@ -30,6 +30,9 @@ export function renderPrompt(
   const ctx = renderContext(language);
   const maxBlocks = surface === 'message' ? LIMITS.messageBlocks : LIMITS.viewBlocks;
   switch (prompt.kind) {
+    case 'file':
+      // The notifier uploads the file itself; this is the comment shared with it.
+      return renderPrompt({ kind: 'message', text: prompt.text }, language, surface);
     case 'message': {
       const text = escapeSlack(translate(language, prompt.text));
       // Urgent words (call 112) stand out: a siren and bold on every line, as mrkdwn bold cannot span lines.

@@ -8,6 +8,10 @@ import { createErrorBoundary, createTeamsApplication } from './teams-application
 import { TeamsNotifier } from './notifier';
 import { botFrameworkTokenFetcher, checkBotFrameworkToken } from './token-check';
 import { createTokenGate } from './token-gate';
+import { teamsDownload } from './files';
+import { receiveFiles } from '../../src/evidence/receive-files';
+import { languageFromLocale } from '../../src/i18n/translate';
+import type { IncomingTurn } from '../../src/engine/turn';
 
 /** The one route Teams (through the Azure Bot's messaging endpoint) posts activities to. */
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -52,14 +56,29 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
     logger: deps.logger,
     clock: deps.clock,
     ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
+    ...(deps.evidenceLink ? { evidenceLink: deps.evidenceLink } : {}),
   });
 
   const appId = settings.appId;
   const fetchToken = appId ? (config.fetchToken ?? botFrameworkTokenFetcher(appId, credentials)) : null;
+  const download = teamsDownload(fetchToken);
+  const vault = deps.evidence;
 
   return {
     platform: 'teams',
     notifier,
+    // The member's files are downloaded once, before the core sees them: their SHA-256 is recorded at arrival.
+    ...(vault
+      ? {
+          prepareTurn: (turn: IncomingTurn) =>
+            receiveFiles(turn, languageFromLocale(turn.user.locale), {
+              vault,
+              download,
+              messages: deps.messages,
+              logger: deps.logger,
+            }),
+        }
+      : {}),
     mount(app: Express) {
       // Without an app id (TEAMS_DEV_NO_AUTH) there is no token to check, as warned at start.
       const gate: RequestHandler = appId ? createTokenGate(appId, deps.logger) : (_req, _res, next) => next();

@@ -1,6 +1,7 @@
 import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
 import { CardFactory, MessageFactory, TurnContext as Context } from 'botbuilder';
-import type { OutgoingMessage } from '../../src/engine/prompt';
+import { tx, type OutgoingMessage } from '../../src/engine/prompt';
+import { translate } from '../../src/i18n/translate';
 import type { Clock } from '../../src/ports/clock';
 import type { KeyValueStore } from '../../src/ports/key-value-store';
 import type { Logger } from '../../src/ports/logger';
@@ -28,6 +29,8 @@ export interface TeamsNotifierDeps {
   keyValues: KeyValueStore;
   logger: Logger;
   clock: Clock;
+  /** A short-lived link to Vaktpost's copy of an evidence file (src/evidence/evidence-download.ts). */
+  evidenceLink?: (caseId: string, blob: string, userId: string) => { url: string; hours: number } | null;
 }
 
 /** The Bot Connector audience for proactive calls (public cloud). */
@@ -116,9 +119,25 @@ export class TeamsNotifier implements Notifier {
     return opened;
   }
 
+  /**
+   * The card to send. An evidence file gets a button to Vaktpost's copy: a bot cannot put a file into a personal chat
+   * without the member's OneDrive and a consent card, and an inline picture is capped in size and only for images,
+   * so every file goes the same way, as a short-lived link that opens only for the case's owner.
+   */
+  private cardFor(address: string, message: OutgoingMessage) {
+    const card = renderAdaptiveCard(message.prompt, message.language);
+    const { prompt } = message;
+    const blob = prompt.kind === 'file' ? prompt.file.stored?.blob : undefined;
+    if (prompt.kind !== 'file' || !blob || !address.startsWith('teams:dm:')) return card;
+    const link = this.deps.evidenceLink?.(prompt.caseId, blob, `teams:${address.slice('teams:dm:'.length)}`);
+    if (!link) return card;
+    const title = translate(message.language, tx('evidence.owner.link', { hours: link.hours }));
+    return { ...card, actions: [...(card.actions ?? []), { type: 'Action.OpenUrl', title, url: link.url }] };
+  }
+
   private async deliver(address: string, message: OutgoingMessage): Promise<void> {
     const { keyValues } = this.deps;
-    const card = renderAdaptiveCard(message.prompt, message.language);
+    const card = this.cardFor(address, message);
     const activity: Partial<Activity> = MessageFactory.attachment(CardFactory.adaptiveCard(card));
     const reference = await this.referenceFor(address);
     const messageKey = message.updateKey ? `${message.updateKey}|${address}` : undefined;

@@ -61,11 +61,15 @@ export function attachmentRefs(attachments: Attachment[] | undefined): Attachmen
         ? MIME_BY_FILE_TYPE[fileType.toLowerCase()]
         : undefined
       : contentType;
+    // A file's content url is its SharePoint page; `downloadUrl` is the short-lived, pre-authenticated download.
+    const downloadUrl = (attachment.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
+    const download = isFile ? (typeof downloadUrl === 'string' ? downloadUrl : undefined) : contentUrl;
     refs.push({
       id: `teams:${createHash('sha256').update(contentUrl).digest('hex').slice(0, 32)}`,
       name: (attachment.name ?? `image-${refs.length + 1}.${contentType.split('/')[1] ?? 'png'}`).slice(0, 500),
       url: contentUrl.slice(0, 2000),
       ...(mimeType ? { mimeType } : {}),
+      ...(download ? { download: download.slice(0, 4000) } : {}),
     });
   }
   return refs;

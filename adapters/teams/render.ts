@@ -29,6 +29,9 @@ type Question = Extract<Prompt, { kind: 'question' }>;
 export function renderAdaptiveCard(prompt: Prompt, language: Language): AdaptiveCard {
   const nextId = inputIdSource();
   switch (prompt.kind) {
+    case 'file':
+      // The notifier adds the link to Vaktpost's copy of the file.
+      return card(textElements(translate(language, prompt.text)));
     case 'message':
       return card(
         textElements(

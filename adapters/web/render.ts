@@ -78,6 +78,9 @@ type Rendered = Omit<WebMessage, 'id' | 'rev' | 'at'>;
 function renderPrompt(prompt: Prompt, language: Language): Rendered {
   const t = (text: Text): string => translate(language, text);
   switch (prompt.kind) {
+    case 'file':
+      // The demo keeps no files: the owner sees which file it is and its SHA-256.
+      return { kind: 'message', tone: 'normal', lines: [t(prompt.text)], fields: [], sections: [], buttons: [] };
     case 'message':
       return {
         kind: 'message',

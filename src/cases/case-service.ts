@@ -126,7 +126,12 @@ export class CaseService {
       const { preliminary: _was, ...rest } = c;
       const next: Case = { ...rest, report: input.report, urgent: c.urgent || input.report.urgent };
       const drafts = next.owner
-        ? await this.ownerNotifications(next, `completed-${c.timeline.length}`, now)
+        ? [
+            ...(await this.ownerNotifications(next, `completed-${c.timeline.length}`, now)),
+            ...(next.owner.userId === actor.userId
+              ? []
+              : await this.evidenceNotifications(next, next.report.evidence, now)),
+          ]
         : await this.alertNotifications(next, `completed-${c.timeline.length}`, now);
       return this.withEvent(next, 'completed', actor, now, undefined, drafts);
     });
@@ -144,6 +149,7 @@ export class CaseService {
       if (c.status === 'closed') throw new VaktpostError('case.closed', 'case is closed');
       const known = new Set(c.report.evidence.map((f) => f.id));
       const evidence = [...c.report.evidence, ...files.filter((f) => !known.has(f.id))].slice(0, 50);
+      const added = evidence.filter((f) => !known.has(f.id));
       const names = files.map((f) => f.name).join(', ');
       const detail = [text.trim(), names].filter(Boolean).join(' · ').slice(0, 2000);
       const next: Case = { ...c, report: { ...c.report, evidence } };
@@ -160,6 +166,7 @@ export class CaseService {
             },
           }),
           ...(await this.ownerNotifications(withEntry, `member-added-card-${c.timeline.length}`, now)),
+          ...(await this.evidenceNotifications(withEntry, added, now)),
         );
       }
       return { ...withEntry, pendingNotifications: [...withEntry.pendingNotifications, ...drafts] };
@@ -252,6 +259,7 @@ export class CaseService {
       return this.withEvent(taken, 'taken', actor, now, undefined, [
         ...(await this.alertNotifications(taken, 'taken', now)),
         ...(await this.ownerNotifications(taken, 'taken', now)),
+        ...(await this.evidenceNotifications(taken, taken.report.evidence, now)),
         ...this.memberNotifications(taken, 'taken', now, 'taken'),
       ]);
     });
@@ -300,6 +308,7 @@ export class CaseService {
       const drafts = [
         ...(await this.alertNotifications(next, `handover-${c.timeline.length}`, now)),
         ...(await this.ownerNotifications(next, `handover-${c.timeline.length}`, now)),
+        ...(await this.evidenceNotifications(next, next.report.evidence, now)),
         ...this.memberNotifications(next, `handover-${c.timeline.length}`, now, 'handover'),
       ];
       if (previous) {
@@ -603,6 +612,30 @@ export class CaseService {
         prompt: { kind: 'card', card: await this.cardForViewer(c, 'owner', c.owner.userId) },
       }),
     ];
+  }
+
+  /**
+   * Vaktpost's copies of evidence files, to the owner's DM, after the case card. The id names the file and the
+   * address, so each owner gets each file once, whatever happens (a retried write, a crash before the send); a new
+   * owner after a hand-over gets them too. Files Vaktpost could not keep are only named on the card.
+   */
+  private async evidenceNotifications(c: Case, files: AttachmentRef[], now: Date): Promise<NotificationDraft[]> {
+    if (!c.owner) return [];
+    const kept = files.filter((f) => f.stored !== undefined && f.sha256 !== undefined);
+    if (kept.length === 0) return [];
+    const language = await this.deps.languageOf(c.owner.userId);
+    const address = dmAddressOf(c.owner.userId);
+    return kept.map((file) =>
+      this.draft(c, `evidence-${file.stored?.blob ?? file.id}`, address, now, {
+        language,
+        prompt: {
+          kind: 'file',
+          caseId: c.id,
+          file,
+          text: tx('evidence.owner.file', { number: c.number, name: raw(file.name), sha256: file.sha256 ?? '' }),
+        },
+      }),
+    );
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Report } from '../domain/report';
 import type { CardField, CardSection, Text } from '../engine/prompt';
 import { join, raw, tx } from '../engine/prompt';
 import { whenText } from '../engine/when-text';
+import { evidenceLine } from '../evidence/evidence-lines';
 
 type Maybe = string | undefined | null;
 
@@ -90,7 +91,7 @@ export function reportSections(report: Report): CardSection[] {
     {
       heading: tx('label.section.evidence'),
       fields: fields([['evidence_note', text(report.evidenceNote)]]),
-      lines: report.evidence.map((file) => raw(file.url ? `${file.name}: ${file.url}` : file.name)),
+      lines: report.evidence.map(evidenceLine),
     },
   ];
   return sections.filter((s) => (s.fields?.length ?? 0) > 0 || (s.lines?.length ?? 0) > 0);

@@ -82,6 +82,20 @@ export const envSchema = z
       message: 'must be at least 32 characters (a random string; the same on every instance)',
     }),
     EXPORT_LINK_MINUTES: minutes(15),
+    /** The largest evidence file Vaktpost keeps a copy of; a MongoDB document holds at most 16 MB. */
+    EVIDENCE_MAX_MB: z.coerce
+      .number()
+      .int('must be a whole number of megabytes')
+      .min(1, 'must be at least 1 MB')
+      .max(15, 'must be at most 15 MB (a MongoDB document holds 16 MB)')
+      .default(10),
+    /** How long a link to an evidence file works (Teams owners open the files there). */
+    EVIDENCE_LINK_HOURS: z.coerce
+      .number()
+      .int('must be a whole number of hours')
+      .min(1, 'must be at least 1 hour')
+      .max(168, 'must be at most 168 hours (a week)')
+      .default(24),
   })
   .superRefine((env, ctx) => {
     const platform = env.SLACK_BOT_TOKEN !== undefined || env.MicrosoftAppId !== undefined || env.TEAMS_DEV_NO_AUTH;

@@ -23,7 +23,9 @@ export type ErrorCode =
   | 'session.not_found'
   | 'police.number_invalid'
   | 'export.link_invalid'
-  | 'export.not_allowed';
+  | 'export.not_allowed'
+  /** Vaktpost's copy of an evidence file is gone (erased) or no longer matches its recorded SHA-256. */
+  | 'evidence.unavailable';
 
 /** The one base error of Vaktpost. `details` never holds report text, so an error can always be logged. */
 export class VaktpostError extends Error {

@@ -9,14 +9,35 @@ export type Language = z.infer<typeof languageSchema>;
 
 const text = z.string().max(MAX_TEXT_LENGTH);
 
-/** A file the member shared as evidence; we store a reference, the platform keeps the file. */
+/** Why a file the member sent could not be kept by Vaktpost (the member is told, the owner sees the name). */
+export const evidenceRefusalSchema = z.enum(['too_large', 'download_failed']);
+export type EvidenceRefusal = z.infer<typeof evidenceRefusalSchema>;
+
+/**
+ * A file the member shared as evidence. At arrival the adapter downloads it: its SHA-256 is recorded (evidence
+ * integrity) and Vaktpost keeps the bytes, encrypted with a key of the file's own that travels only inside this
+ * reference, that is inside the session and then the case, both encrypted; erasing the case loses the key with it.
+ */
 export const attachmentRefSchema = z.object({
   /** Platform and file id, e.g. `slack:F123` or `teams:<contentUrl hash>`. */
   id: z.string().min(1).max(500),
   name: z.string().max(500),
-  /** Where the owner can open it (platform permalink); absent when the platform gives none. */
+  /** The platform's own link (Slack permalink, Teams content url): only the member can open it. */
   url: z.string().max(2000).optional(),
   mimeType: z.string().max(200).optional(),
+  /** Where the adapter downloads the file from at arrival; dropped once it is downloaded. */
+  download: z.string().max(4000).optional(),
+  /** SHA-256 of the bytes as they arrived, lower-case hex. */
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  /** Size in bytes as it arrived. */
+  size: z.number().int().nonnegative().optional(),
+  /** Vaktpost's encrypted copy: the blob's id and the file's data key (base64url). */
+  stored: z.object({ blob: z.string().min(1).max(100), key: z.string().min(1).max(100) }).optional(),
+  /** Set when Vaktpost could not keep the file. */
+  refused: evidenceRefusalSchema.optional(),
 });
 export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
 

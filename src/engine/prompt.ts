@@ -1,4 +1,4 @@
-import type { Language } from '../domain/report';
+import type { AttachmentRef, Language } from '../domain/report';
 
 /**
  * A piece of text by i18n key with parameters, or text a person wrote (`raw`), shown as given. Renderers translate
@@ -106,7 +106,12 @@ export type Prompt =
        */
       progress?: { current: number; total: number; part: Text };
     }
-  | { kind: 'card'; card: Card };
+  | { kind: 'card'; card: Card }
+  /**
+   * An evidence file copied to the case's owner: the platform sends the file itself (Slack) or a short-lived link to
+   * Vaktpost's copy (Teams), with `text` (case number, name, SHA-256) beside it; elsewhere only `text` is shown.
+   */
+  | { kind: 'file'; caseId: string; file: AttachmentRef; text: Text };
 
 /** A prompt on its way to one address, in the recipient's language. */
 export interface OutgoingMessage {

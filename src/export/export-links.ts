@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { VaktpostError } from '../domain/errors';
 
 /** What a link opens: the incident report as a page or a PDF, or a statistics export. */
-export const exportKindSchema = z.enum(['incident.html', 'incident.pdf', 'stats.csv', 'stats.html']);
+export const exportKindSchema = z.enum(['incident.html', 'incident.pdf', 'stats.csv', 'stats.html', 'evidence.file']);
 export type ExportKind = z.infer<typeof exportKindSchema>;
 
 const payloadSchema = z.object({
@@ -46,9 +46,9 @@ export class ExportLinks {
     return Math.round(this.settings.ttlMs / 60_000);
   }
 
-  /** A signed token for the payload, valid from `now` for the configured time. */
-  token(kind: ExportKind, userId: string, subject: string, now: Date): string {
-    const payload: ExportLinkPayload = { k: kind, u: userId, s: subject, e: now.getTime() + this.settings.ttlMs };
+  /** A signed token for the payload, valid from `now` for the configured time (or `ttlMs`, for evidence files). */
+  token(kind: ExportKind, userId: string, subject: string, now: Date, ttlMs = this.settings.ttlMs): string {
+    const payload: ExportLinkPayload = { k: kind, u: userId, s: subject, e: now.getTime() + ttlMs };
     const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
     return `${body}.${this.sign(body)}`;
   }

@@ -55,8 +55,14 @@ export function exportRoutes(deps: ExportRouteDeps): Router {
       }
       deps.logger.info('export refused', { code: error.code });
       // Expired, forged, or no longer allowed: the same plain answer in both languages, never what the case holds.
-      const status = error.code === 'export.link_invalid' ? 410 : 403;
-      const key = error.code === 'export.link_invalid' ? 'error.export.link_invalid' : 'error.export.not_allowed';
+      const gone = error.code === 'export.link_invalid' || error.code === 'evidence.unavailable';
+      const status = gone ? 410 : 403;
+      const key =
+        error.code === 'evidence.unavailable'
+          ? 'evidence.link.gone'
+          : gone
+            ? 'error.export.link_invalid'
+            : 'error.export.not_allowed';
       res
         .status(status)
         .type('text/plain; charset=utf-8')

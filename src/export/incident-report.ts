@@ -4,6 +4,7 @@ import type { Text } from '../engine/prompt';
 import { join, raw, time, tx } from '../engine/prompt';
 import { translate } from '../i18n/translate';
 import { spokenDateTime } from '../police/local-time';
+import { evidenceLine } from '../evidence/evidence-lines';
 
 /** One question of the template with its answer lines (empty when the case has no answer). */
 export interface IncidentAnswer {
@@ -93,7 +94,7 @@ function answers(c: Case, ctx: IncidentContext, language: Language): Record<Ques
       labelled(
         'label.section.evidence',
         r.evidence.length > 0 || r.evidenceNote
-          ? raw([...r.evidence.map((f) => f.name), ...(r.evidenceNote ? [r.evidenceNote] : [])].join('; '))
+          ? join([...r.evidence.map(evidenceLine), ...(r.evidenceNote ? [raw(r.evidenceNote)] : [])], '; ')
           : undefined,
       ),
       labelled('label.field.sexual_character', r.sexualCharacter ? tx(`label.ynd.${r.sexualCharacter}`) : undefined),

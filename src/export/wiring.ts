@@ -4,6 +4,8 @@ import type { Directory } from '../directory/directory';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { Stores } from '../ports/stores';
+import { EvidenceDownloads } from '../evidence/evidence-download';
+import type { EvidenceKeeper } from '../ports/evidence';
 import { ExportLinks } from './export-links';
 import { exportRoutes, type ExportHandler } from './export-routes';
 import { IncidentExports } from './incident-export';
@@ -15,10 +17,14 @@ export interface ExportKit {
   incidents: IncidentExports;
   statistics: Statistics;
   router: Router;
+  /** Links to evidence files; null without a vault. */
+  evidence: EvidenceDownloads | null;
 }
 
 export interface ExportWiringDeps {
-  config: Pick<Env, 'EXPORT_LINK_SECRET' | 'EXPORT_LINK_MINUTES' | 'PUBLIC_URL'>;
+  config: Pick<Env, 'EXPORT_LINK_SECRET' | 'EXPORT_LINK_MINUTES' | 'PUBLIC_URL' | 'EVIDENCE_LINK_HOURS'>;
+  /** Vaktpost's copies of evidence files, behind their own links (Teams owners open them there). */
+  vault?: EvidenceKeeper;
   stores: Pick<Stores, 'cases' | 'profiles'>;
   directory: Directory;
   clock: Clock;
@@ -40,11 +46,27 @@ export function createExports(deps: ExportWiringDeps): ExportKit {
   const stats: ExportHandler = async (payload, now) =>
     statistics.open(payload.k, payload.u, payload.s, now, await languageOf(payload.u));
   const incident: ExportHandler = (payload, now) => incidents.open(payload.k, payload.u, payload.s, now);
+  const evidence = deps.vault
+    ? new EvidenceDownloads({
+        cases: deps.stores.cases,
+        directory: deps.directory,
+        links,
+        vault: deps.vault,
+        ttlMs: deps.config.EVIDENCE_LINK_HOURS * 3_600_000,
+      })
+    : null;
+  const file: ExportHandler | undefined = evidence ? (payload) => evidence.open(payload.u, payload.s) : undefined;
   const router = exportRoutes({
     links,
-    handlers: { 'incident.html': incident, 'incident.pdf': incident, 'stats.csv': stats, 'stats.html': stats },
+    handlers: {
+      'incident.html': incident,
+      'incident.pdf': incident,
+      'stats.csv': stats,
+      'stats.html': stats,
+      ...(file ? { 'evidence.file': file } : {}),
+    },
     clock: deps.clock,
     logger: deps.logger,
   });
-  return { links, incidents, statistics, router };
+  return { links, incidents, statistics, router, evidence };
 }

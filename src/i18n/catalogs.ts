@@ -31,6 +31,8 @@ import { inventoryEn } from './en/inventory';
 import { guidanceSv } from './sv/guidance';
 import { guidanceEn } from './en/guidance';
 import { registryEn } from './en/registry';
+import { evidenceSv } from './sv/evidence';
+import { evidenceEn } from './en/evidence';
 
 /** A flat map from key to wording, with `{name}` placeholders. */
 export type Catalog = Record<string, string>;
@@ -54,6 +56,7 @@ export const catalogs: Record<Language, Catalog> = {
     ...registrySv,
     ...inventorySv,
     ...guidanceSv,
+    ...evidenceSv,
   },
   en: {
     ...engineEn,
@@ -72,5 +75,6 @@ export const catalogs: Record<Language, Catalog> = {
     ...registryEn,
     ...inventoryEn,
     ...guidanceEn,
+    ...evidenceEn,
   },
 };

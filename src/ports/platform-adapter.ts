@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import type { IncomingTurn, Platform, TurnHandler } from '../engine/turn';
 import type { ChannelBindingStore } from './channel-binding-store';
 import type { Clock } from './clock';
+import type { EvidenceKeeper } from './evidence';
 import type { TurnIntake } from './inbox';
 import type { KeyValueStore } from './key-value-store';
 import type { Logger } from './logger';
@@ -27,6 +28,13 @@ export interface AdapterDeps {
   bindings: ChannelBindingStore;
   logger: Logger;
   clock: Clock;
+  /**
+   * Vaktpost's encrypted copies of evidence files: adapters download a member's file at arrival and keep it here,
+   * and send the copy to the case's owner. Absent: files stay platform references only (tests of other things).
+   */
+  evidence?: EvidenceKeeper;
+  /** A short-lived link to an evidence file's copy, for platforms that cannot receive the file itself (Teams). */
+  evidenceLink?: (caseId: string, blob: string, userId: string) => { url: string; hours: number } | null;
 }
 
 /** What a readiness check found; `reason` says what to fix, for the operator reading /readyz. */

@@ -1,3 +1,4 @@
+import type { BlobStore } from './blob-store';
 import type { CaseRepository } from './case-repository';
 import type { ChannelBindingStore } from './channel-binding-store';
 import type { CounterStore } from './counter-store';
@@ -28,6 +29,8 @@ export interface Stores {
   inbox: InboxStore;
   leases: LeaseStore;
   outbox: OutboxStore;
+  /** Vaktpost's encrypted copies of evidence files (src/evidence). */
+  blobs: BlobStore;
   /** True when the backend answers (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { anonymiseCase, closedAt } from '../domain/anonymise';
 import type { Case } from '../domain/case';
+import type { AttachmentRef } from '../domain/report';
 import type { CaseRepository } from '../ports/case-repository';
 import type { LeaseStore } from '../ports/lease';
 import type { Logger } from '../ports/logger';
@@ -20,6 +21,8 @@ export interface RetentionDeps {
   logger: Logger;
   /** RETENTION_MONTHS: closed cases older than this are anonymised. */
   retentionMonths: number;
+  /** Vaktpost's copies of evidence files: an anonymised case's files are deleted with it. */
+  evidence?: { remove(files: AttachmentRef[]): Promise<number> };
 }
 
 /** What one run did. */
@@ -82,7 +85,14 @@ export class Retention {
     const cases: string[] = [];
     for (const c of theirs) if (!c.anonymisedAt && (await this.anonymise(c.id, now))) cases.push(c.number);
     const sessions = await this.deps.sessions.ofUser(personId);
-    for (const session of sessions) await this.deps.sessions.delete(session.key);
+    for (const session of sessions) {
+      // Files sent in a report never finished: their copies go with the session.
+      const files = Object.values(session.answers).flatMap((answer) =>
+        Array.isArray(answer) ? answer.filter((a): a is AttachmentRef => typeof a === 'object') : [],
+      );
+      await this.deps.evidence?.remove(files);
+      await this.deps.sessions.delete(session.key);
+    }
     for (let attempt = 0; attempt < 10; attempt += 1) {
       const profile = await this.deps.profiles.get(personId);
       if (!profile) break;
@@ -112,7 +122,11 @@ export class Retention {
       for (const n of await this.deps.outbox.listForCase(caseId)) {
         if (n.status === 'pending') await this.deps.outbox.markDead(n.id, 'case anonymised before delivery');
       }
-      if (await this.deps.cases.update(anonymiseCase(c, now), c.revision)) return true;
+      if (await this.deps.cases.update(anonymiseCase(c, now), c.revision)) {
+        // After the write: the files' keys went with the report, and now the encrypted bytes go too.
+        await this.deps.evidence?.remove(c.report.evidence);
+        return true;
+      }
     }
     return false;
   }

@@ -9,6 +9,9 @@ import type { Report } from '../../src/domain/report';
 import { startTestApp, type TestApp } from '../support/app-harness';
 import { makeReport } from '../support/fixtures';
 
+/** The SHA-256 recorded when the member's file arrived (evidence integrity): Bilaga 4 carries it. */
+const SHA = 'a3f1c2d4e5b6978812345678901234567890abcdefabcdefabcdefabcdef0123';
+
 /**
  * The incident report of seed 003 Bilaga 4 through the real app and its one HTTP server: the owner's button, the
  * short-lived links, the page and the PDF, the municipality only after consented sharing, and the record of it.
@@ -64,7 +67,7 @@ const FULL: Partial<Report> = {
   reachedTarget: 'yes',
   experience: 'Skrämmande',
   measuresDecided: 'Sällskap till möten',
-  evidence: [{ id: 'console:F1', name: 'skärmdump.png', url: 'https://files.example.org/F1' }],
+  evidence: [{ id: 'console:F1', name: 'skärmdump.png', url: 'https://files.example.org/F1', sha256: SHA }],
   evidenceNote: 'Brevet ligger i en plastpåse hemma.',
   police: { status: 'reported', contactedWhen: '2026-03-02', caseNumber: '5000-K123456-26' },
   support: { needed: 'yes', needs: 'Sällskap hem från möten', received: 'Samtal med Kim', supportPerson: 'Kim Stöd' },
@@ -187,6 +190,7 @@ describe('the Bilaga 4 incident report', () => {
     expect(answers[21]?.join('\n')).toContain('Norrby kommun');
     expect(text).toContain('Händelser');
     expect(text).toMatch(/Taget av Kim Kontakt/);
+    expect(text).toContain(`skärmdump.png · SHA-256 ${SHA}`);
 
     const pdf = await fetch(links.pdf ?? '');
     expect(pdf.status).toBe(200);
@@ -205,6 +209,8 @@ describe('the Bilaga 4 incident report', () => {
         expect(pdfText).toContain(word);
       }
       const flat = pdfText.replace(/\s+/g, ' ');
+      // The hash may wrap at the column's edge: it is there when the spaces are taken out.
+      expect(pdfText.replace(/\s+/g, '')).toContain(`skärmdump.png·SHA-256${SHA}`);
       let at = 0;
       for (const question of BILAGA_4) {
         const index = flat.indexOf(question.replace(/\s+/g, ' '), at);

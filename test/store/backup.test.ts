@@ -18,6 +18,22 @@ describe('backup of the embedded store', () => {
     await rm(root, { recursive: true, force: true });
   });
 
+  it('takes the encrypted evidence files with it, after the cases that name them', async () => {
+    const dataDir = join(root, 'data');
+    const live = await createEmbeddedStores({ dataDir });
+    await live.cases.create(makeCase({ number: 'VP-2026-0001' }));
+    await live.blobs.put('evidence-blob-1', Buffer.from([0, 1, 2, 250]));
+    await live.close();
+    const result = await backupEmbeddedStore(dataDir, join(root, 'backup'));
+    expect(result.files.map((f) => f.name).at(-1)).toBe('evidence/evidence-blob-1.bin');
+    const restored = await createEmbeddedStores({ dataDir: join(root, 'backup') });
+    try {
+      expect([...((await restored.blobs.get('evidence-blob-1')) ?? [])]).toEqual([0, 1, 2, 250]);
+    } finally {
+      await restored.close();
+    }
+  });
+
   it('copies a store that is being written into one that opens, with every case numbered within its counter', async () => {
     const dataDir = join(root, 'data');
     const live = await createEmbeddedStores({ dataDir });

@@ -118,6 +118,7 @@ function renderPrompt(language: Language, prompt: Prompt): string[] {
   const t = (text: Parameters<typeof translate>[1]): string => translate(language, text);
   switch (prompt.kind) {
     case 'message':
+    case 'file':
       return [t(prompt.text)];
     case 'question': {
       const lines = [t(prompt.text)];

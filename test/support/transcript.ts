@@ -157,6 +157,8 @@ export function render(language: Language, prompt: Prompt): string[] {
   switch (prompt.kind) {
     case 'message':
       return [`bot${prompt.tone === 'urgent' ? ' (urgent)' : ''}: ${say(prompt.text)}`];
+    case 'file':
+      return [`bot (file ${prompt.file.name}): ${say(prompt.text)}`];
     case 'question':
       return [
         `bot: ${say(prompt.text)}`,

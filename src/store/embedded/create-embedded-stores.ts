@@ -4,6 +4,7 @@ import type { Stores } from '../../ports/stores';
 import { PENDING_FLAG_MIGRATION } from '../documents';
 import { lockDataDir } from './data-dir-lock';
 import { compactAll, openCollection, PRIVATE_MODES, type Collection } from './datastore';
+import { EmbeddedBlobStore } from './embedded-blob-store';
 import { EmbeddedCaseRepository } from './embedded-case-repository';
 import { EmbeddedCounterStore } from './embedded-counter-store';
 import { EmbeddedInboxStore } from './embedded-inbox-store';
@@ -94,6 +95,7 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
     inbox: new EmbeddedInboxStore(c.inbox),
     leases: new EmbeddedLeaseStore(c.leases),
     outbox: new EmbeddedOutboxStore(c.outbox),
+    blobs: new EmbeddedBlobStore(dataDir),
     ping: () => Promise.resolve(true),
     // Compacting queues behind every pending write, so when it resolves everything is on disk in its final form.
     async close() {

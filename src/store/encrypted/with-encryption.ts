@@ -36,6 +36,8 @@ export async function withEncryption(inner: Stores, keyring: Keyring, keySource:
     inbox: new EncryptedInboxStore(inner.inbox, dataKeys),
     leases: inner.leases,
     outbox: new EncryptedOutboxStore(inner.outbox, dataKeys, cases),
+    // Blobs arrive encrypted by the evidence vault, each with its own key (src/evidence/evidence-vault.ts).
+    blobs: inner.blobs,
     dataKeys,
     ping: () => inner.ping(),
     close: () => inner.close(),

@@ -2,6 +2,7 @@ import type { Stores } from '../../ports/stores';
 import { PENDING_FLAG_MIGRATION, type StoredDocument } from '../documents';
 import { asFilter } from './types';
 import { connectMongo, type MongoStoresConfig } from './connect';
+import { MongoBlobStore, type BlobDocument } from './mongo-blob-store';
 import { MongoCaseRepository } from './mongo-case-repository';
 import { MongoCounterStore } from './mongo-counter-store';
 import { MongoInboxStore } from './mongo-inbox-store';
@@ -80,6 +81,7 @@ export async function createMongoStores(options: MongoStoresConfig): Promise<Sto
     inbox: new MongoInboxStore(collection('inbox')),
     leases: new MongoLeaseStore(collection('leases')),
     outbox: new MongoOutboxStore(collection('outbox')),
+    blobs: new MongoBlobStore(db.collection<BlobDocument>('evidence')),
     async ping() {
       try {
         const answer = await db.command({ ping: 1 });

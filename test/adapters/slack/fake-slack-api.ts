@@ -32,7 +32,18 @@ export interface FakeUser {
   locale?: string;
 }
 
-const JSON_ARGS = new Set(['blocks', 'view', 'attachments', 'metadata']);
+const JSON_ARGS = new Set(['blocks', 'view', 'attachments', 'metadata', 'files']);
+
+/** A file shared through files.completeUploadExternal, with the bytes that were uploaded for it. */
+export interface FakeUpload {
+  fileId: string;
+  filename: string;
+  /** The channels it was shared in (empty until completed). */
+  channels: string[];
+  title?: string;
+  comment?: string;
+  bytes: Buffer;
+}
 
 /**
  * A local Slack Web API over real HTTP: implements the methods the adapter uses, records every call, keeps each
@@ -44,6 +55,12 @@ export class FakeSlackApi {
   readonly messages = new Map<string, FakeMessage>();
   readonly homeViews = new Map<string, unknown>();
   readonly users = new Map<string, FakeUser>();
+  /** Members' files the bot may download (`url_private`), by path under /files-pri/. */
+  readonly memberFiles = new Map<string, Buffer>();
+  /** Files the bot uploaded, by file id. */
+  readonly uploads = new Map<string, FakeUpload>();
+  /** The token the bot presents when downloading a member's file. */
+  botToken = 'xoxb-story';
   /** The workspace auth.test names: the one the test payloads come from. */
   teamId = TEAM;
   private readonly faults: Array<{ method: string; fault: Fault; when: (args: Record<string, unknown>) => boolean }> =
@@ -75,6 +92,17 @@ export class FakeSlackApi {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** A member's file as Slack keeps it; returns the `url_private_download` the bot fetches with its token. */
+  addMemberFile(name: string, bytes: Buffer): string {
+    this.memberFiles.set(name, bytes);
+    return `${this.url.replace(/\/api\/$/, '')}/files-pri/${encodeURIComponent(name)}`;
+  }
+
+  /** The files the bot shared in a channel (or DM channel). */
+  uploadsIn(channel: string): FakeUpload[] {
+    return [...this.uploads.values()].filter((u) => u.channels.includes(channel));
+  }
+
   /** Every message posted to a channel (or DM channel), as it reads now. */
   messagesIn(channel: string): FakeMessage[] {
     return [...this.messages.values()].filter((m) => m.channel === channel);
@@ -86,8 +114,11 @@ export class FakeSlackApi {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
-    const args = parseArgs(await readBody(req), req.headers['content-type'] ?? '');
+    const path = req.url ?? '';
+    if (path.startsWith('/files-pri/')) return this.download(req, res, decodeURIComponent(path.slice(11)));
+    if (path.startsWith('/upload/')) return this.receiveUpload(req, res, path.slice(8));
+    const method = path.replace(/^\/api\//, '').split('?')[0] ?? '';
+    const args = parseArgs((await readBody(req)).toString('utf8'), req.headers['content-type'] ?? '');
     this.calls.push({ method, args });
     const at = this.faults.findIndex((f) => f.method === method && f.when(args));
     if (at >= 0) {
@@ -107,9 +138,61 @@ export class FakeSlackApi {
     send(res, this.answer(method, args));
   }
 
+  /** `url_private`: only with the bot's token, as in Slack (a wrong one gets the login page, here a 403). */
+  private download(req: IncomingMessage, res: ServerResponse, name: string): void {
+    this.calls.push({ method: 'files-pri', args: { name } });
+    const bytes = this.memberFiles.get(name);
+    if (req.headers.authorization !== `Bearer ${this.botToken}` || !bytes) {
+      res.writeHead(403, { 'Content-Type': 'text/plain' });
+      res.end('forbidden');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) });
+    res.end(bytes);
+  }
+
+  /** The upload url files.getUploadURLExternal handed out: takes the raw bytes. */
+  private async receiveUpload(req: IncomingMessage, res: ServerResponse, fileId: string): Promise<void> {
+    const bytes = await readBody(req);
+    this.calls.push({ method: 'upload', args: { fileId, length: bytes.length } });
+    const upload = this.uploads.get(fileId);
+    if (!upload) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' });
+      res.end('no such upload');
+      return;
+    }
+    upload.bytes = bytes;
+    res.writeHead(200, { 'Content-Type': 'text/plain' });
+    res.end(`OK - ${bytes.length}`);
+  }
+
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     this.counter += 1;
     switch (method) {
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${String(this.counter).padStart(8, '0')}`;
+        this.uploads.set(fileId, { fileId, filename: String(args.filename), channels: [], bytes: Buffer.alloc(0) });
+        return { ok: true, file_id: fileId, upload_url: `${this.url.replace(/\/api\/$/, '')}/upload/${fileId}` };
+      }
+      case 'files.completeUploadExternal': {
+        const files = asArray(args.files) as Array<{ id: string; title?: string }>;
+        const channel = String(args.channel_id ?? '');
+        for (const f of files) {
+          const upload = this.uploads.get(f.id);
+          if (!upload || upload.bytes.length === 0) return { ok: false, error: 'file_not_found' };
+          upload.channels.push(channel);
+          if (f.title) upload.title = f.title;
+          if (args.initial_comment) upload.comment = String(args.initial_comment);
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id })) };
+      }
+      case 'files.info': {
+        const upload = this.uploads.get(String(args.file));
+        if (!upload) return { ok: false, error: 'file_not_found' };
+        const ims = upload.channels.filter((c) => c.startsWith('D'));
+        const channels = upload.channels.filter((c) => !c.startsWith('D'));
+        return { ok: true, file: { id: upload.fileId, name: upload.filename, ims, channels } };
+      }
       case 'auth.test':
         return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: this.teamId, user: 'vaktpost' };
       case 'chat.postMessage': {
@@ -195,10 +278,10 @@ function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const piece of req) chunks.push(piece as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** The Web API client sends form fields with JSON-encoded blocks and views; JSON bodies are accepted too. */

@@ -32,6 +32,7 @@ describe('the Slack app manifest', () => {
       'chat:write',
       'commands',
       'files:read',
+      'files:write',
       'groups:history',
       'im:history',
       'im:write',

@@ -39,7 +39,7 @@ export class SlackStory {
     private readonly clockOffset: { ms: number },
   ) {}
 
-  static async start(): Promise<SlackStory> {
+  static async start(env: Record<string, string> = {}): Promise<SlackStory> {
     const fake = await FakeSlackApi.start();
     for (const [id, name] of [
       ['U0MIRA', 'Mira Medlem'],
@@ -57,6 +57,7 @@ export class SlackStory {
         SLACK_BOT_TOKEN: 'xoxb-story',
         SLACK_SIGNING_SECRET: SECRET,
         SLACK_API_URL: fake.url,
+        ...env,
       },
     });
     return new SlackStory(app, fake, offset);

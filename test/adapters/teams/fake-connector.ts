@@ -38,6 +38,13 @@ export interface FakeConnector {
   failNext(spec: FailureSpec): void;
   /** Serves extra routes (e.g. OpenID metadata and keys) before the connector routes. */
   extraRoutes: Map<string, (res: ServerResponse) => void>;
+  /**
+   * Serves a member's file at `/files/<name>` (a picture's contentUrl, or a file's pre-authenticated downloadUrl) and
+   * returns its URL; each download is recorded in `downloads`.
+   */
+  serveFile(name: string, bytes: Buffer, contentType?: string): string;
+  /** The file names downloaded so far, in order. */
+  downloads: string[];
   /** Resolves when a call matching the predicate has been recorded. */
   waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   close(): Promise<void>;
@@ -72,6 +79,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const failures: FailureSpec[] = [];
   const waiters: Array<{ predicate: (c: ConnectorCall) => boolean; resolve: (c: ConnectorCall) => void }> = [];
   const extraRoutes = new Map<string, (res: ServerResponse) => void>();
+  const downloads: string[] = [];
   let nextId = 0;
 
   const server: Server = createServer((req, res) => {
@@ -118,6 +126,16 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     serviceUrl: `http://127.0.0.1:${port}/`,
     calls,
     extraRoutes,
+    downloads,
+    serveFile(name, bytes, contentType = 'application/octet-stream') {
+      const path = `/files/${encodeURIComponent(name)}`;
+      extraRoutes.set(path, (res) => {
+        downloads.push(name);
+        res.writeHead(200, { 'content-type': contentType, 'content-length': String(bytes.length) });
+        res.end(bytes);
+      });
+      return `http://127.0.0.1:${port}${path}`;
+    },
     failNext: (spec) => failures.push({ ...spec }),
     waitFor(predicate, timeoutMs = 5000) {
       const found = calls.find(predicate);

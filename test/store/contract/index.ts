@@ -1,3 +1,4 @@
+import { blobContract } from './blob-contract';
 import { caseContract } from './case-contract';
 import { coordinationContract } from './coordination-contract';
 import type { MakeStores } from './harness';
@@ -18,5 +19,6 @@ export function runStoreContract(name: string, makeStores: MakeStores): void {
     describe('inbox', () => inboxContract(makeStores));
     describe('coordination', () => coordinationContract(makeStores));
     describe('restart', () => restartContract(makeStores));
+    describe('blobs', () => blobContract(makeStores));
   });
 }
