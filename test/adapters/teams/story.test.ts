@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { ACTION } from '../../../src/engine/actions';
 import { TEST_DIRECTORY_FILE, startTestApp, type TestApp } from '../../support/app-harness';
 import { CHANNEL, cardPress, channelMention, personalConversation, personalMessage, type Person } from './activities';
-import { startFakeConnector, type ConnectorCall, type FakeConnector } from './fake-connector';
+import { buttons, textOf, type CardNode } from './card-text';
+import { startFakeConnector, type FakeConnector } from './fake-connector';
 
 /**
  * The whole story in Teams, through main.ts's wiring over real HTTP: activities posted to /api/messages, every reply
@@ -16,24 +17,7 @@ const MIRA: Person = { teamsId: '29:mira', aadObjectId: 'aad-mira', name: 'Mira 
 const DESCRIPTION = 'Någon skrev att de vet var jag bor och att jag ska akta mig.';
 const ANSWERS = ['1', 'hot', DESCRIPTION, 'e-post', 'igår', '1', 'skicka'];
 
-type Node = Record<string, unknown>;
-
-function nodes(value: unknown): Node[] {
-  if (Array.isArray(value)) return value.flatMap(nodes);
-  if (typeof value !== 'object' || value === null) return [];
-  return [value as Node, ...Object.values(value).flatMap(nodes)];
-}
-
-/** What a person sees of a sent or updated card: its texts and facts, one per line. */
-function textOf(call: ConnectorCall | undefined): string {
-  return nodes(call?.body.attachments)
-    .flatMap((n) => (n.type === 'TextRun' ? [String(n.text)] : n.title && n.value ? [`${n.title}: ${n.value}`] : []))
-    .join('\n');
-}
-
-function buttons(call: ConnectorCall | undefined): Node[] {
-  return nodes(call?.body.attachments).filter((n) => n.type === 'Action.Execute');
-}
+type Node = CardNode;
 
 let connector: FakeConnector;
 let app: TestApp;
