@@ -59,7 +59,9 @@ export function describeSweep(outcome: SweepOutcome): string[] {
   const parts = outcome.kind === 'both' ? 'digest + escalation' : outcome.kind;
   const lines = [`Sweep at ${outcome.at} (${parts})`];
   if (outcome.skipped.length > 0) {
-    lines.push(`Skipped, another process is running it right now: ${outcome.skipped.join(', ')}`);
+    lines.push(
+      `Skipped, another sweep (the schedule or another process) is running it right now: ${outcome.skipped.join(', ')}`,
+    );
   }
   if (outcome.kind !== 'escalation' && !outcome.skipped.includes('digest')) {
     lines.push(`Digests queued: ${outcome.digests} (queued before for this date: ${outcome.digestsAlreadyQueued})`);

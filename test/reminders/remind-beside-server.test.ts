@@ -108,11 +108,16 @@ async function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> 
   clearTimeout(force);
 }
 
-async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+async function waitFor(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 60_000,
+  everyMs = 20,
+): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
     if (await check()) return;
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`timed out waiting for ${what}`);
 }
@@ -163,9 +168,16 @@ describe('npm run remind beside a running server on the same DATA_DIR', () => {
 
     // The real command, as an operator runs it, beside the server.
     const remind = run(['scripts/remind.ts'], {});
-    await waitFor('the server to get the sweep request', () => server.stdout().includes('admin: sweep asked for'));
-    // While the sweep runs in the server, Kim takes the first case there.
-    expect(await press(port, 'kim', ACTION.caseTake, taken)).toBe(200);
+    await waitFor(
+      'the server to get the sweep request',
+      () => server.stdout().includes('admin: sweep asked for'),
+      60_000,
+      2,
+    );
+    // While the sweep runs in the server (it logs "done" at its end), Kim takes the first case there.
+    const pressed = press(port, 'kim', ACTION.caseTake, taken);
+    expect(server.stdout()).not.toContain('admin: sweep done');
+    expect(await pressed).toBe(200);
 
     expect(await remind.exited).toBe(0);
     const printed = remind.stdout();

@@ -94,7 +94,7 @@ describe('npm run remind', () => {
       }),
     ).toEqual([
       'Sweep at 2026-03-02T07:00:00.000Z (digest + escalation)',
-      'Skipped, another process is running it right now: digest',
+      'Skipped, another sweep (the schedule or another process) is running it right now: digest',
       'Escalated: none',
       'Notifications: 0 queued, 0 sent, 0 waiting for a retry, 0 undeliverable (rerouted)',
     ]);
