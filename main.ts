@@ -26,6 +26,7 @@ import { createRouting, moveLegacyBindings } from './src/cases/routing';
 import { loadConfig, slackEnabled, teamsEnabled, webDemoEnabled, type Env } from './src/config/config';
 import { createCompositeNotifier } from './src/delivery/composite-notifier';
 import { Dispatcher } from './src/delivery/dispatcher';
+import { CaseMessages } from './src/notifications/case-messages';
 import { ConversationRateLimiter } from './src/delivery/rate-limit';
 import { createOutboxNotifier } from './src/delivery/outbox-notifier';
 import { finishedBefore } from './src/delivery/replay-guard';
@@ -296,6 +297,8 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     now: () => clock.now(),
     // Slack's and Teams' per-conversation rates: a hate storm's alerts queue here instead of meeting 429s.
     rateLimiter: new ConversationRateLimiter(),
+    // Case notifications are references: the card is rendered from the decrypted case when it is sent (issue 11).
+    renderer: new CaseMessages({ cases: stores.cases, service: cases, directory }),
     onUndeliverable: async (n, _reason, now) => {
       if (n.caseId) await cases.recordUndeliverable(n.caseId, n.id, n.address, now);
     },

@@ -1,15 +1,15 @@
 import { dmAddressOf } from '../domain/address';
 import type { Case, ChecklistItemId, PersonRef, TimelineEntry } from '../domain/case';
 import { VaktpostError } from '../domain/errors';
-import type { NotificationDraft } from '../domain/notification';
+import type { CaseMessageKind, NotificationDraft } from '../domain/notification';
 import type { AttachmentRef, Language, StoredReport } from '../domain/report';
 import type { Directory } from '../directory/directory';
-import type { Card, CardSection, OutgoingMessage, Text } from '../engine/prompt';
-import { raw, tx } from '../engine/prompt';
+import type { Card, CardSection, Text } from '../engine/prompt';
+import { tx } from '../engine/prompt';
 import type { CaseRepository } from '../ports/case-repository';
 import type { CounterStore } from '../ports/counter-store';
 import { mayTake, roleOn, seesDetails, type CaseRole } from './access';
-import { alertCard, caseViewCard, memberCaseCard } from './case-cards';
+import { caseViewCard, memberCaseCard } from './case-cards';
 import { checklistComplete, newChecklist } from './checklist';
 import { clockTime } from './format-time';
 import type { Routing } from './routing';
@@ -100,8 +100,8 @@ export class CaseService {
       pendingNotifications: [],
       ...(input.preliminary ? { preliminary: true } : {}),
     };
-    c = { ...c, pendingNotifications: await this.alertNotifications(c, 'submitted', now) };
-    if (filedByContact) c.pendingNotifications.push(...(await this.ownerNotifications(c, 'taken', now)));
+    c = { ...c, pendingNotifications: await this.alertNotifications(c, 'submitted', now, 0) };
+    if (filedByContact) c.pendingNotifications.push(...(await this.ownerNotifications(c, 'taken', now, 1)));
     try {
       await this.deps.cases.create(c);
     } catch (error) {
@@ -157,16 +157,15 @@ export class CaseService {
       const drafts: NotificationDraft[] = [];
       if (c.owner && c.owner.userId !== actor.userId) {
         const language = await this.deps.languageOf(c.owner.userId);
+        const entry = c.timeline.length;
         drafts.push(
-          this.draft(withEntry, `member-added-${c.timeline.length}`, dmAddressOf(c.owner.userId), now, {
+          this.draft(withEntry, `member-added-${entry}`, dmAddressOf(c.owner.userId), now, {
+            kind: 'owner-member-added',
             language,
-            prompt: {
-              kind: 'message',
-              text: tx('case.owner.member_added', { name: actor.displayName, number: c.number }),
-            },
+            entry,
           }),
-          ...(await this.ownerNotifications(withEntry, `member-added-card-${c.timeline.length}`, now)),
-          ...(await this.evidenceNotifications(withEntry, added, now)),
+          ...(await this.ownerNotifications(withEntry, `member-added-card-${entry}`, now, entry)),
+          ...(await this.evidenceNotifications(withEntry, added, now, entry)),
         );
       }
       return { ...withEntry, pendingNotifications: [...withEntry.pendingNotifications, ...drafts] };
@@ -188,11 +187,8 @@ export class CaseService {
       if (c.owner && c.owner.userId !== actor.userId) {
         drafts.push(
           this.draft(next, `consent-${c.timeline.length}`, dmAddressOf(c.owner.userId), now, {
+            kind: 'owner-consent',
             language: await this.deps.languageOf(c.owner.userId),
-            prompt: {
-              kind: 'message',
-              text: tx(consent ? 'case.owner.consent_given' : 'case.owner.consent_withdrawn', { number: c.number }),
-            },
           }),
           ...(await this.ownerNotifications(next, `consent-card-${c.timeline.length}`, now)),
         );
@@ -228,16 +224,9 @@ export class CaseService {
       if (event.kind !== 'check_in' || !c.owner || c.owner.userId === actor.userId) return withEntry;
       const drafts = [
         this.draft(withEntry, `check-in-${c.timeline.length}`, dmAddressOf(c.owner.userId), now, {
+          kind: 'owner-check-in',
           language: await this.deps.languageOf(c.owner.userId),
-          prompt: {
-            kind: 'message' as const,
-            tone: event.answer === 'support' ? ('urgent' as const) : ('normal' as const),
-            text: tx(event.answer === 'support' ? 'case.owner.check_in_support' : 'case.owner.check_in_ok', {
-              name: actor.displayName,
-              number: c.number,
-              note: raw(event.note.trim() || '–'),
-            }),
-          },
+          entry: c.timeline.length,
         }),
       ];
       return { ...withEntry, pendingNotifications: [...withEntry.pendingNotifications, ...drafts] };
@@ -274,24 +263,16 @@ export class CaseService {
       const ref: PersonRef = { userId: successor.userId, displayName: successor.name };
       const next: Case = { ...c, pendingHandover: ref };
       const language = await this.deps.languageOf(ref.userId);
+      // The successor's own view of the case, then the offer with its buttons (dropped if withdrawn before it is sent).
       const offer = this.draft(next, `handover-offer-${c.timeline.length}`, dmAddressOf(ref.userId), now, {
+        kind: 'case-card',
         language,
-        prompt: { kind: 'card', card: caseViewCard(next, this.districtName(next), 'contact', []) },
+        viewerUserId: ref.userId,
       });
       const note = this.draft(next, `handover-offer-note-${c.timeline.length}`, dmAddressOf(ref.userId), now, {
+        kind: 'handover-offer',
         language,
-        prompt: {
-          kind: 'card',
-          card: {
-            title: tx('case.handover.offer_title', { number: c.number }),
-            tone: 'normal',
-            lines: [tx('case.handover.offer_text', { name: actor.displayName, number: c.number })],
-            actions: [
-              { id: 'case:accept', label: tx('case.action.accept'), value: c.id, style: 'primary' },
-              { id: 'case:decline', label: tx('case.action.decline'), value: c.id },
-            ],
-          },
-        },
+        viewerUserId: ref.userId,
       });
       return this.withEvent(next, 'handover_offered', actor, now, ref.displayName, [offer, note]);
     });
@@ -314,11 +295,8 @@ export class CaseService {
       if (previous) {
         drafts.push(
           this.draft(next, `handover-done-${c.timeline.length}`, dmAddressOf(previous.userId), now, {
+            kind: 'handover-accepted',
             language: await this.deps.languageOf(previous.userId),
-            prompt: {
-              kind: 'message',
-              text: tx('case.handover.accepted', { name: actor.displayName, number: c.number }),
-            },
           }),
         );
       }
@@ -336,11 +314,8 @@ export class CaseService {
       const drafts = c.owner
         ? [
             this.draft(next, `handover-declined-${c.timeline.length}`, dmAddressOf(c.owner.userId), now, {
+              kind: 'handover-declined',
               language: await this.deps.languageOf(c.owner.userId),
-              prompt: {
-                kind: 'message',
-                text: tx('case.handover.declined', { name: actor.displayName, number: c.number }),
-              },
             }),
           ]
         : [];
@@ -388,11 +363,13 @@ export class CaseService {
         const officer = this.deps.directory.person(officerId);
         if (!officer) continue;
         // Cards for a person follow that person's language.
-        for (const { address, language } of await this.dmTargets([officer])) {
+        for (const { address, language, userId } of await this.dmTargets([officer])) {
+          if (!userId) continue;
           drafts.push(
             this.draft(next, `shared-${c.timeline.length}`, address, now, {
+              kind: 'case-card',
               language,
-              prompt: { kind: 'card', card: caseViewCard(next, this.districtName(next), 'municipality', []) },
+              viewerUserId: userId,
             }),
           );
         }
@@ -449,16 +426,7 @@ export class CaseService {
       const isFallback = notificationId.includes(':fallback-');
       const targets = isFallback ? [] : (await this.dmTargets([central])).filter((t) => t.address !== address);
       const drafts = targets.map((t) =>
-        this.draft(c, `fallback-${notificationId}`, t.address, now, {
-          language: t.language,
-          prompt: {
-            kind: 'card',
-            card: {
-              ...alertCard(c, this.districtName(c)),
-              lines: [tx('case.alert.rerouted', { district: this.districtName(c) })],
-            },
-          },
-        }),
+        this.draft(c, `fallback-${notificationId}`, t.address, now, { kind: 'alert-rerouted', language: t.language }),
       );
       const next = this.withEvent(c, 'delivery_failed', system, now, address.split(':')[0], drafts);
       if (await this.deps.cases.update({ ...next, revision: c.revision + 1 }, c.revision)) {
@@ -576,40 +544,39 @@ export class CaseService {
   }
 
   /** The alert in every alert channel of the district, or to the central contact where there is none. */
-  async alertNotifications(c: Case, event: string, now: Date): Promise<NotificationDraft[]> {
-    const message = (language: Language): OutgoingMessage => ({
-      language,
-      prompt: { kind: 'card', card: alertCard(c, this.districtName(c)) },
-      updateKey: `alert:${c.id}`,
-    });
+  async alertNotifications(c: Case, event: string, now: Date, entry?: number): Promise<NotificationDraft[]> {
     const channels = await this.deps.routing.alertChannels(c.districtId);
     const targets =
       channels.length > 0
         ? channels.map((address) => ({ address, language: this.deps.directory.channelLanguage(c.districtId) }))
         : await this.dmTargets(this.deps.directory.responders(c.districtId));
-    return targets.map((t) => this.draft(c, `alert-${event}`, t.address, now, message(t.language)));
+    return targets.map((t) =>
+      this.draft(c, `alert-${event}`, t.address, now, { kind: 'alert', language: t.language, entry }),
+    );
   }
 
   private async dmTargets(
     people: ReturnType<Directory['responders']>,
-  ): Promise<Array<{ address: string; language: Language }>> {
-    const targets: Array<{ address: string; language: Language }> = [];
+  ): Promise<Array<{ address: string; language: Language; userId: string | undefined }>> {
+    const targets: Array<{ address: string; language: Language; userId: string | undefined }> = [];
     for (const person of people) {
       for (const address of this.deps.routing.dmAddresses(person)) {
         const userId = this.deps.directory.userIdsOf(person).find((id) => dmAddressOf(id) === address);
-        targets.push({ address, language: userId ? await this.deps.languageOf(userId) : 'sv' });
+        targets.push({ address, language: userId ? await this.deps.languageOf(userId) : 'sv', userId });
       }
     }
     return targets;
   }
 
   /** The whole case, privately to its (new) owner. */
-  private async ownerNotifications(c: Case, event: string, now: Date): Promise<NotificationDraft[]> {
+  private async ownerNotifications(c: Case, event: string, now: Date, entry?: number): Promise<NotificationDraft[]> {
     if (!c.owner) return [];
     return [
       this.draft(c, `owner-${event}`, dmAddressOf(c.owner.userId), now, {
+        kind: 'case-card',
         language: await this.deps.languageOf(c.owner.userId),
-        prompt: { kind: 'card', card: await this.cardForViewer(c, 'owner', c.owner.userId) },
+        viewerUserId: c.owner.userId,
+        entry,
       }),
     ];
   }
@@ -619,21 +586,26 @@ export class CaseService {
    * address, so each owner gets each file once, whatever happens (a retried write, a crash before the send); a new
    * owner after a hand-over gets them too. Files Vaktpost could not keep are only named on the card.
    */
-  private async evidenceNotifications(c: Case, files: AttachmentRef[], now: Date): Promise<NotificationDraft[]> {
+  private async evidenceNotifications(
+    c: Case,
+    files: AttachmentRef[],
+    now: Date,
+    entry?: number,
+  ): Promise<NotificationDraft[]> {
     if (!c.owner) return [];
     const kept = files.filter((f) => f.stored !== undefined && f.sha256 !== undefined);
     if (kept.length === 0) return [];
     const language = await this.deps.languageOf(c.owner.userId);
     const address = dmAddressOf(c.owner.userId);
+    const viewerUserId = c.owner.userId;
+    // A reference to the file on the case: its key stays in the case, never in the outbox.
     return kept.map((file) =>
       this.draft(c, `evidence-${file.stored?.blob ?? file.id}`, address, now, {
+        kind: 'owner-evidence-file',
         language,
-        prompt: {
-          kind: 'file',
-          caseId: c.id,
-          file,
-          text: tx('evidence.owner.file', { number: c.number, name: raw(file.name), sha256: file.sha256 ?? '' }),
-        },
+        viewerUserId,
+        fileId: file.id,
+        entry,
       }),
     );
   }
@@ -650,20 +622,14 @@ export class CaseService {
     kind: 'taken' | 'handover' | 'closed' | 'reopened',
   ): NotificationDraft[] {
     if (c.owner && c.owner.userId === c.reporter.userId) return [];
-    const name = c.owner?.displayName ?? '';
-    const text =
-      kind === 'closed'
-        ? c.closeReason
-          ? tx('case.member.closed_reason', { number: c.number, name, reason: raw(c.closeReason) })
-          : tx('case.member.closed', { number: c.number, name })
-        : kind === 'reopened'
-          ? tx('case.member.reopened', { number: c.number })
-          : tx(kind === 'taken' ? 'case.member.helper' : 'case.member.handed_over', { name, number: c.number });
+    const kinds = {
+      taken: 'member-taken',
+      handover: 'member-handed-over',
+      closed: 'member-closed',
+      reopened: 'member-reopened',
+    } as const;
     return [
-      this.draft(c, `member-${event}`, c.reporter.address, now, {
-        language: c.reporter.language,
-        prompt: { kind: 'message', text },
-      }),
+      this.draft(c, `member-${event}`, c.reporter.address, now, { kind: kinds[kind], language: c.reporter.language }),
     ];
   }
 
@@ -674,7 +640,30 @@ export class CaseService {
       : tx('case.recipients.central');
   }
 
-  private draft(c: Case, event: string, address: string, now: Date, message: OutgoingMessage): NotificationDraft {
-    return { id: `${c.id}:${event}:${address}`, address, message, createdAt: now.toISOString() };
+  /**
+   * A notification about the case as a reference (issue 11: the outbox stores references, not reports): rendered from
+   * the case when it is sent (src/notifications/case-messages.ts). `entry` is the timeline entry it tells of, by
+   * default the one the current change appends.
+   */
+  private draft(
+    c: Case,
+    event: string,
+    address: string,
+    now: Date,
+    ref: {
+      kind: CaseMessageKind;
+      language: Language;
+      entry?: number | undefined;
+      viewerUserId?: string;
+      fileId?: string;
+    },
+  ): NotificationDraft {
+    const { entry, ...rest } = ref;
+    return {
+      id: `${c.id}:${event}:${address}`,
+      address,
+      render: { caseId: c.id, ...rest, entry: entry ?? c.timeline.length },
+      createdAt: now.toISOString(),
+    };
   }
 }

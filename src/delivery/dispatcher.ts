@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Notification } from '../domain/notification';
 import type { CaseRepository } from '../ports/case-repository';
+import type { OutgoingMessage } from '../engine/prompt';
 import type { Logger } from '../ports/logger';
+import type { NotificationRenderer } from '../ports/notification-renderer';
 import { DeliveryError, type Notifier } from '../ports/notifier';
 import type { OutboxStore } from '../ports/outbox-store';
 import { backoffMs } from './backoff';
@@ -29,6 +31,8 @@ export interface DispatcherDeps {
    * Teams, web, console). A crash may send each of them twice; default 1.
    */
   unsettledInFlight?: number;
+  /** Renders case notifications (references) from the case when they are sent; needed once a case exists. */
+  renderer?: NotificationRenderer;
 }
 
 /** What the lanes of one pass share. */
@@ -259,10 +263,18 @@ export class Dispatcher {
       return 'done';
     }
     try {
-      if (await this.deliveredBeforeCrash(n)) {
+      // Rendered under the claim, from the case as it is now; a read that fails is retried like a failed send.
+      const message = await this.messageOf(n);
+      if (message === null) {
+        // The case moved on (taken before an escalation went out, erased, no longer visible to the recipient).
+        await this.deps.outbox.markSuperseded(n.id);
+        this.deps.logger.info('notification dropped: the case no longer calls for it', { notification: n.id });
+        return 'done';
+      }
+      if (await this.deliveredBeforeCrash(n, message)) {
         this.deps.logger.info('send in doubt was delivered; not sent again', { notification: n.id });
       } else {
-        await this.deps.notifier.send(n.address, n.message, { notificationId: n.id });
+        await this.deps.notifier.send(n.address, message, { notificationId: n.id });
       }
     } catch (error) {
       if (error instanceof DeliveryError && error.failure.kind !== 'retry') {
@@ -286,11 +298,21 @@ export class Dispatcher {
    * platform before the process died. Where the platform can tell (Slack: the message metadata carries the id), it is
    * asked first; elsewhere the message is sent again: at least once rather than maybe never.
    */
-  private async deliveredBeforeCrash(n: Notification): Promise<boolean> {
+  private async deliveredBeforeCrash(n: Notification, message: OutgoingMessage): Promise<boolean> {
     if (!n.sendingSince || n.claimedBy === null || n.claimedBy === this.holder) return false;
     if (!this.deps.notifier.reconcile) return false;
-    const answer = await this.deps.notifier.reconcile(n.address, n.message, n.id, new Date(n.sendingSince));
+    const answer = await this.deps.notifier.reconcile(n.address, message, n.id, new Date(n.sendingSince));
     return answer === 'delivered';
+  }
+
+  /** What to send: the rendered content the notification carries, or its reference rendered now (null: nothing). */
+  private async messageOf(n: Notification): Promise<OutgoingMessage | null> {
+    if (n.render) {
+      if (!this.deps.renderer) throw new Error('a case notification needs DispatcherDeps.renderer');
+      return this.deps.renderer.render(n.render);
+    }
+    if (n.message) return n.message;
+    throw new Error(`notification ${n.id} carries neither a message nor a reference`);
   }
 
   private async giveUp(n: Notification, reason: string, now: Date): Promise<void> {

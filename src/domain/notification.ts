@@ -11,14 +11,60 @@ const outgoingSchema = z.custom<OutgoingMessage>(
   { message: 'not an outgoing message' },
 );
 
+/** The messages about a case that are rendered from the case when they are sent (src/notifications/case-messages.ts). */
+export const CASE_MESSAGE_KINDS = [
+  'alert',
+  'alert-rerouted',
+  'case-card',
+  'handover-offer',
+  'handover-accepted',
+  'handover-declined',
+  'owner-member-added',
+  'owner-consent',
+  'owner-check-in',
+  'owner-police-number',
+  'owner-evidence-file',
+  'member-taken',
+  'member-handed-over',
+  'member-closed',
+  'member-reopened',
+  'member-escalated',
+  'escalation-channel',
+  'escalation-central',
+] as const;
+export type CaseMessageKind = (typeof CASE_MESSAGE_KINDS)[number];
+
+/**
+ * A reference to a message about a case: what to say and to whom, never the words. The card or text is rendered from
+ * the (decrypted) case when the notification is sent, so the outbox holds no copy of a report, and a case erased or
+ * anonymised before then is never sent at all.
+ */
+export const caseMessageRefSchema = z.object({
+  caseId: z.string().min(1),
+  kind: z.enum(CASE_MESSAGE_KINDS),
+  language: z.enum(['sv', 'en']),
+  /** The timeline entry the message tells of (who acted, when, and its detail), an index into `case.timeline`. */
+  entry: z.number().int().nonnegative(),
+  /** Whose view a `case-card` shows; their role on the case is worked out again when it is sent. */
+  viewerUserId: z.string().min(1).optional(),
+  /** The evidence file (`AttachmentRef.id` on the case) an `owner-evidence-file` message shares. */
+  fileId: z.string().min(1).optional(),
+});
+export type CaseMessageRef = z.infer<typeof caseMessageRefSchema>;
+
 /**
  * A notification written in the same document write as the case change that caused it, so a crash can never lose it.
  * `id` is `<caseId>:<event>:<address>` and decides uniqueness: the same notification is never queued twice.
+ *
+ * It carries either `render` (a reference, rendered from the case when sent) or `message` (rendered content, for what
+ * cannot be rendered again later: dialog questions, digests, check-ins). The stores drop `message` once the
+ * notification is sent, dead or superseded, so the outbox keeps no message text after delivery.
  */
 export const notificationDraftSchema = z.object({
   id: z.string().min(1),
   address: z.string().min(1),
-  message: outgoingSchema,
+  message: outgoingSchema.optional(),
+  render: caseMessageRefSchema.optional(),
   createdAt: z.string(),
 });
 export type NotificationDraft = z.infer<typeof notificationDraftSchema>;
@@ -31,7 +77,8 @@ export const notificationSchema = notificationDraftSchema.extend({
   seq: z.number().int().nonnegative(),
   /**
    * `superseded`: a question never delivered that a newer question of the same dialog replaced (the member never gets
-   * a stale question after a fresh one).
+   * a stale question after a fresh one), or a case message the case no longer calls for when its turn came (an
+   * escalation of a case taken meanwhile, anything of an erased case).
    */
   status: z.enum(['pending', 'sent', 'dead', 'superseded']),
   attempts: z.number().int().nonnegative(),

@@ -6,7 +6,6 @@ import type { Case } from '../domain/case';
 import { VaktpostError } from '../domain/errors';
 import type { Language } from '../domain/report';
 import type { Directory } from '../directory/directory';
-import { raw, tx } from '../engine/prompt';
 import type { CaseRepository } from '../ports/case-repository';
 
 /**
@@ -63,12 +62,12 @@ export class PoliceNumbers {
               id: `${c.id}:police-number-${c.timeline.length}:${dmAddressOf(owner.userId)}`,
               address: dmAddressOf(owner.userId),
               createdAt: stamp,
-              message: {
+              // A reference, rendered from the case when sent (the police number is sealed in the case).
+              render: {
+                caseId: c.id,
+                kind: 'owner-police-number' as const,
                 language: await this.languageOf(owner.userId),
-                prompt: {
-                  kind: 'message' as const,
-                  text: tx('police.number_added', { name: actor.displayName, police: raw(number), number: c.number }),
-                },
+                entry: c.timeline.length,
               },
             },
           ]

@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Routing } from '../cases/routing';
 import { dmAddressOf } from '../domain/address';
 import type { Case } from '../domain/case';
-import { pendingNotification, type NotificationDraft } from '../domain/notification';
+import { pendingNotification, type CaseMessageKind, type NotificationDraft } from '../domain/notification';
 import type { Language } from '../domain/report';
 import type { Directory } from '../directory/directory';
 import type { Person } from '../directory/schema';
-import type { OutgoingMessage } from '../engine/prompt';
-import { tx } from '../engine/prompt';
 import type { CaseRepository } from '../ports/case-repository';
 import type { Clock } from '../ports/clock';
 import type { KeyValueStore } from '../ports/key-value-store';
@@ -23,13 +21,7 @@ import {
   type SweepPlan,
   type SweepSettings,
 } from './plan';
-import {
-  centralEscalationCard,
-  channelEscalationCard,
-  digestCard,
-  MAX_CASES_PER_GROUP,
-  type DigestContent,
-} from './reminder-cards';
+import { digestCard, MAX_CASES_PER_GROUP, type DigestContent } from './reminder-cards';
 
 export interface RemindersServiceDeps {
   cases: CaseRepository;
@@ -188,8 +180,6 @@ export class Reminders {
 
   /** A new message in the district's channels (or to its contacts) and an escalation to the central contact. */
   private async escalationDrafts(c: Case, n: number, at: Date): Promise<NotificationDraft[]> {
-    const districtName = this.districtName(c.districtId);
-    const waited = at.getTime() - Date.parse(c.createdAt);
     const central = await this.dmTargets([this.deps.directory.central()]);
     const centralAddresses = new Set(central.map((t) => t.address));
     const channels = await this.deps.routing.alertChannels(c.districtId);
@@ -199,45 +189,22 @@ export class Reminders {
         : (await this.dmTargets(this.deps.directory.responders(c.districtId))).filter(
             (t) => !centralAddresses.has(t.address),
           );
-    const draft = (target: Target, message: OutgoingMessage): NotificationDraft => ({
+    // References, rendered from the case when sent (dropped if somebody has taken the case by then): the entry is the
+    // `escalated` entry this escalation appends.
+    const draft = (target: Target, kind: CaseMessageKind): NotificationDraft => ({
       id: `${c.id}:escalation-${n}:${target.address}`,
       address: target.address,
-      message,
+      render: { caseId: c.id, kind, language: target.language, entry: c.timeline.length },
       createdAt: at.toISOString(),
     });
     // The member is never left in silence (DOMAIN rule 15): at the first escalation they hear that nobody has taken
     // the case yet and whom we have alerted now. Later escalations only go to the contacts.
     const member: NotificationDraft[] =
-      n === 1
-        ? [
-            draft(
-              { address: c.reporter.address, language: c.reporter.language },
-              {
-                language: c.reporter.language,
-                prompt: {
-                  kind: 'message',
-                  text: this.deps.directory.hasOwnContacts(c.districtId)
-                    ? tx('case.member.escalated', { number: c.number, district: districtName })
-                    : tx('case.member.escalated_central', { number: c.number }),
-                },
-              },
-            ),
-          ]
-        : [];
+      n === 1 ? [draft({ address: c.reporter.address, language: c.reporter.language }, 'member-escalated')] : [];
     return [
       ...member,
-      ...district.map((t) =>
-        draft(t, {
-          language: t.language,
-          prompt: { kind: 'card', card: channelEscalationCard(c, districtName, waited) },
-        }),
-      ),
-      ...central.map((t) =>
-        draft(t, {
-          language: t.language,
-          prompt: { kind: 'card', card: centralEscalationCard(c, districtName, waited) },
-        }),
-      ),
+      ...district.map((t) => draft(t, 'escalation-channel')),
+      ...central.map((t) => draft(t, 'escalation-central')),
     ];
   }
 

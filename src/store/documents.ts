@@ -292,9 +292,15 @@ export function streamFilter(stream: string): Record<string, unknown> {
   return { status: 'pending', stream };
 }
 
+/**
+ * What a notification carried is dropped when it is over (sent, dead, superseded): the outbox keeps the delivery
+ * record, never the message text after delivery (issue 11).
+ */
+const CONTENT_DROPPED = { $unset: { message: true } };
+
 /** A pending notification replaced by a newer question: kept for the record, never sent. */
 export function supersededUpdate(): Record<string, unknown> {
-  return { $set: { status: 'superseded', ...RELEASED } };
+  return { $set: { status: 'superseded', ...RELEASED }, ...CONTENT_DROPPED };
 }
 
 /** Claims held by anyone, to let lapse at start-up on a store one process owns. */
@@ -309,7 +315,7 @@ const errorText = (error: string): string => (error.length > 500 ? `${error.slic
 
 /** Every end of a delivery attempt counts in `attempts`, successful or not. */
 export function sentUpdate(at: Date): Record<string, unknown> {
-  return { $set: { status: 'sent', sentAt: at.toISOString(), ...RELEASED }, $inc: { attempts: 1 } };
+  return { $set: { status: 'sent', sentAt: at.toISOString(), ...RELEASED }, $inc: { attempts: 1 }, ...CONTENT_DROPPED };
 }
 /** A failed attempt: when to try again, why it failed, claim released. */
 export function rescheduleUpdate(nextAttemptAt: Date, error: string): Record<string, unknown> {
@@ -323,9 +329,13 @@ export function rescheduleUpdate(nextAttemptAt: Date, error: string): Record<str
     $inc: { attempts: 1 },
   };
 }
-/** Given up: kept for the record with the reason. */
+/** Given up: kept for the record with the reason (not the message). */
 export function deadUpdate(error: string): Record<string, unknown> {
-  return { $set: { status: 'dead', lastError: errorText(error), ...RELEASED }, $inc: { attempts: 1 } };
+  return {
+    $set: { status: 'dead', lastError: errorText(error), ...RELEASED },
+    $inc: { attempts: 1 },
+    ...CONTENT_DROPPED,
+  };
 }
 
 /**

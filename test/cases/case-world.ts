@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { CaseService, type Actor, type SubmitInput } from '../../src/cases/case-service';
 import { createRouting, type ChannelBinding } from '../../src/cases/routing';
 import { Dispatcher } from '../../src/delivery/dispatcher';
+import { CaseMessages } from '../../src/notifications/case-messages';
 import type { Directory } from '../../src/directory/directory';
 import { loadDirectory } from '../../src/directory/load-directory';
 import type { Case } from '../../src/domain/case';
@@ -88,6 +89,7 @@ export async function createCaseWorld(start = new Date('2026-03-02T13:02:00.000Z
     notifier,
     logger: createMemoryLogger(),
     now,
+    renderer: new CaseMessages({ cases: stores.cases, service: cases, directory }),
     onUndeliverable: async (n, _reason, at) => {
       if (n.caseId) await cases.recordUndeliverable(n.caseId, n.id, n.address, at);
     },

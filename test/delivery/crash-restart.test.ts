@@ -3,7 +3,6 @@ import type { NotificationDraft } from '../../src/domain/notification';
 import type { CaseRepository } from '../../src/ports/case-repository';
 import type { OutboxStore } from '../../src/ports/outbox-store';
 import { createNode, createWorld, MINUTE, MONDAY_8, type World } from '../reminders/reminder-world';
-import { renderMessageText } from '../support/recording-notifier';
 import { deliveries, expectOrderPerCase, outboxOf } from './delivery-checks';
 
 /** Thrown where a process dies; the instance that threw is never used again. */
@@ -101,8 +100,8 @@ describe('a crash between storing and sending, then a restart', () => {
       dispatcherDeps: (deps) => ({ ...deps, cases: withoutRelay(deps.cases) }),
     });
     await other.dispatcher.drain();
-    const sentByOther = world.sent.sent.map((m) => m.text);
-    expect(halfway.every((d) => sentByOther.includes(renderMessageText(d.message)))).toBe(true);
+    const sentByOther = world.sent.sent.map((m) => m.notificationId);
+    expect(halfway.every((d) => sentByOther.includes(d.id))).toBe(true);
     await restart().dispatcher.drain();
 
     const all = await outboxOf(world.stores.outbox, caseIds, digestIds);

@@ -1,6 +1,6 @@
 import type { Notification } from '../../src/domain/notification';
 import type { OutboxStore } from '../../src/ports/outbox-store';
-import { renderMessageText, type RecordingNotifier } from '../support/recording-notifier';
+import type { RecordingNotifier } from '../support/recording-notifier';
 
 /** Every notification of the cases plus the other ids (digests), as the outbox holds them. */
 export async function outboxOf(
@@ -18,31 +18,21 @@ export async function outboxOf(
   return all;
 }
 
-const keyOf = (address: string, text: string): string => `${address}\n${text}`;
-
 /**
- * How often the platform received each notification: a message is matched to a notification by address and text,
- * which is what its recipient tells apart.
+ * How often the platform received each notification: a message is matched to its notification by the id the
+ * dispatcher sends it with (the outbox keeps no message text after delivery, so ids are what is left to compare).
  */
 export function deliveries(notifications: Notification[], platform: RecordingNotifier): Map<string, number> {
   const received = new Map<string, number>();
-  for (const m of platform.sent)
-    received.set(keyOf(m.address, m.text), (received.get(keyOf(m.address, m.text)) ?? 0) + 1);
-  const expected = new Map<string, number>();
-  for (const n of notifications) {
-    const key = keyOf(n.address, renderMessageText(n.message));
-    expected.set(key, (expected.get(key) ?? 0) + 1);
+  for (const m of platform.sent) {
+    const id = m.notificationId ?? `(no id) ${m.address}\n${m.text}`;
+    received.set(id, (received.get(id) ?? 0) + 1);
   }
-  const counts = new Map<string, number>();
-  for (const n of notifications) {
-    const key = keyOf(n.address, renderMessageText(n.message));
-    // Identical messages to one address share the received count evenly.
-    counts.set(n.id, (received.get(key) ?? 0) / (expected.get(key) ?? 1));
-  }
-  const unknown = [...received.keys()].filter((key) => !expected.has(key));
+  const known = new Set(notifications.map((n) => n.id));
+  const unknown = [...received.keys()].filter((id) => !known.has(id));
   if (unknown.length > 0)
     throw new Error(`the platform received messages no notification asked for:\n${unknown.join('\n---\n')}`);
-  return counts;
+  return new Map(notifications.map((n) => [n.id, received.get(n.id) ?? 0]));
 }
 
 /**
@@ -58,18 +48,18 @@ export function expectOrderPerCase(notifications: Notification[], platform: Reco
   }
   for (const stream of streams.values()) {
     const first = stream[0] as Notification;
-    const texts = stream
+    const ids = stream
       .sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.seq - b.seq)
-      .map((n) => renderMessageText(n.message));
+      .map((n) => n.id);
     const seen = platform
       .to(first.address)
-      .map((m) => m.text)
-      .filter((text) => texts.includes(text));
+      .map((m) => m.notificationId ?? '')
+      .filter((id) => ids.includes(id));
     // Drop repeats (the at-least-once window) but keep the order of first arrival.
-    const firstArrivals = seen.filter((text, index) => seen.indexOf(text) === index);
+    const firstArrivals = seen.filter((id, index) => seen.indexOf(id) === index);
     expect({ stream: `${first.caseId} → ${first.address}`, order: firstArrivals }).toEqual({
       stream: `${first.caseId} → ${first.address}`,
-      order: texts,
+      order: ids,
     });
   }
 }

@@ -20,7 +20,7 @@ describe('replies to a member while their platform fails', () => {
     await app.say('mira', 'hej');
     await app.say('mira', 'nej');
     expect(app.notifier.to(DM)).toEqual([]);
-    const queued = (await app.stores.outbox.pendingInStream(`reply|${DM}`)).map((n) => n.message.prompt.kind);
+    const queued = (await app.stores.outbox.pendingInStream(`reply|${DM}`)).map((n) => n.message?.prompt.kind);
     expect(queued).toEqual(['message', 'question', 'question']);
 
     app.notifier.recoverFor(DM);

@@ -1,13 +1,14 @@
 import { CaseService, type Actor } from '../../src/cases/case-service';
 import { createRouting, type ChannelBinding } from '../../src/cases/routing';
 import { Dispatcher, type DispatcherDeps } from '../../src/delivery/dispatcher';
+import { CaseMessages } from '../../src/notifications/case-messages';
 import { parseDirectory } from '../../src/directory/load-directory';
 import type { Case, ChecklistItemId } from '../../src/domain/case';
 import type { Report } from '../../src/domain/report';
 import type { OutgoingMessage } from '../../src/engine/prompt';
 import type { Clock } from '../../src/ports/clock';
 import { createMemoryLogger, type Logger } from '../../src/ports/logger';
-import { DeliveryError, type DeliveryFailure, type Notifier } from '../../src/ports/notifier';
+import { DeliveryError, type DeliveryFailure, type Notifier, type SendOptions } from '../../src/ports/notifier';
 import type { Stores } from '../../src/ports/stores';
 import { DEFAULT_SWEEP_SETTINGS, type SweepSettings } from '../../src/reminders/plan';
 import { Reminders } from '../../src/reminders/reminders';
@@ -80,11 +81,11 @@ export class FlakyPlatform implements Notifier {
     return this.recorder.handles(address);
   }
 
-  async send(address: string, message: OutgoingMessage): Promise<void> {
+  async send(address: string, message: OutgoingMessage, options?: SendOptions): Promise<void> {
     this.attempts += 1;
     const failure = this.failure?.(address) ?? null;
     if (failure) throw new DeliveryError(failure);
-    await this.recorder.send(address, message);
+    await this.recorder.send(address, message, options);
   }
 
   /** From now on every send is answered by `rule` (null: accepted), until `recover()`. */
@@ -141,6 +142,7 @@ export function createNode(stores: Stores, platform: Notifier, clock: Clock, opt
     notifier: platform,
     logger,
     now: () => clock.now(),
+    renderer: new CaseMessages({ cases: stores.cases, service: cases, directory }),
     onUndeliverable: async (n, _reason, at) => {
       if (n.caseId) await cases.recordUndeliverable(n.caseId, n.id, n.address, at);
     },

@@ -1,7 +1,7 @@
 import type { Language } from '../../src/domain/report';
 import type { Card, CardAction, OutgoingMessage, Prompt } from '../../src/engine/prompt';
 import { translate } from '../../src/i18n/translate';
-import { DeliveryError, type DeliveryFailure, type Notifier } from '../../src/ports/notifier';
+import { DeliveryError, type DeliveryFailure, type Notifier, type SendOptions } from '../../src/ports/notifier';
 
 /** One message a recording notifier received, with its text as a member would read it. */
 export interface RecordedMessage {
@@ -9,6 +9,8 @@ export interface RecordedMessage {
   message: OutgoingMessage;
   /** The message rendered to plain lines through `translate()` (see `renderMessageText`). */
   text: string;
+  /** The outbox notification it was sent for, when the dispatcher sent it. */
+  notificationId?: string;
 }
 
 /** A button as it was offered in a recorded card: its action id, value and translated label. */
@@ -35,10 +37,11 @@ export class RecordingNotifier implements Notifier {
     return this.prefixes.some((prefix) => address.startsWith(prefix));
   }
 
-  async send(address: string, message: OutgoingMessage): Promise<void> {
+  async send(address: string, message: OutgoingMessage, options?: SendOptions): Promise<void> {
     const failure = this.failures.get(address);
     if (failure) throw new DeliveryError(failure);
-    this.sent.push({ address, message, text: renderMessageText(message) });
+    const id = options?.notificationId;
+    this.sent.push({ address, message, text: renderMessageText(message), ...(id ? { notificationId: id } : {}) });
     return Promise.resolve();
   }
 

@@ -25,7 +25,9 @@ const SEALED_FIELDS = {
   closeReason: () => null,
   timeline: (c: Case) => c.timeline.map(({ detail: _detail, ...entry }) => ({ ...entry, by: nameless(entry.by) })),
   pendingNotifications: (c: Case) =>
-    c.pendingNotifications.map((draft) => ({ ...draft, message: { language: draft.message.language, prompt: {} } })),
+    c.pendingNotifications.map(({ message, ...draft }) =>
+      message ? { ...draft, message: { language: message.language, prompt: {} } } : draft,
+    ),
 } satisfies { [K in keyof Case]?: (c: Case) => unknown };
 type SealedField = keyof typeof SEALED_FIELDS;
 const FIELD_NAMES = Object.keys(SEALED_FIELDS) as SealedField[];

@@ -9,7 +9,8 @@ const aad = (id: string): string => `outbox:${id}/message`;
 
 /**
  * Encrypts what an outbox entry carries (the rendered message) under its case's data key, so erasing a case also
- * makes its delivered notifications unreadable; the delivery state stays in clear for the dispatcher's queries.
+ * makes its queued notifications unreadable; the delivery state stays in clear for the dispatcher's queries. Case
+ * notifications are mostly references (`render`, no words) and the stores drop any message once it is delivered.
  */
 export class EncryptedOutboxStore implements OutboxStore {
   constructor(
@@ -43,6 +44,11 @@ export class EncryptedOutboxStore implements OutboxStore {
   async enqueue(items: Notification[]): Promise<void> {
     const sealed: Notification[] = [];
     for (const item of items) {
+      // A reference (`render`) carries no words; only rendered content is sealed.
+      if (item.message === undefined) {
+        sealed.push(item);
+        continue;
+      }
       const { key, caseKey } = await this.sealingKey(item);
       sealed.push({ ...item, message: sealMessage(key, item.message, aad(item.id), caseKey) });
     }
@@ -97,7 +103,7 @@ export class EncryptedOutboxStore implements OutboxStore {
   }
 
   private async open(stored: Notification): Promise<Notification> {
-    if (!isSealedMessage(stored.message)) return stored;
+    if (stored.message === undefined || !isSealedMessage(stored.message)) return stored;
     const key = await this.openingKey(stored, stored.message.caseKey === true);
     return { ...stored, message: openMessage(key, stored.message, aad(stored.id)) };
   }

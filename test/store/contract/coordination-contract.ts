@@ -107,6 +107,45 @@ export function coordinationContract(makeStores: MakeStores): void {
       expect(await current().outbox.due(later(60_000), 10)).toEqual([]);
     });
 
+    it('keeps no message text once a notification is sent, dead or superseded, only the delivery record', async () => {
+      const words = { language: 'sv' as const, prompt: { kind: 'message' as const, text: { raw: 'Rapporttext' } } };
+      await enqueue(
+        makeNotification({ id: 'c1', message: words, address: 'slack:T1:C1' }),
+        makeNotification({ id: 'c2', message: words, address: 'slack:T1:C1' }),
+        makeNotification({ id: 'c3', message: words, address: 'slack:T1:C1', caseId: null, stream: 'reply|x' }),
+        makeNotification({ id: 'c4', message: words, address: 'slack:T1:C1' }),
+      );
+      expect((await current().outbox.get('c1'))?.message).toEqual(words);
+      await current().outbox.markSent('c1', T0);
+      await current().outbox.markDead('c2', 'channel_not_found');
+      await current().outbox.markSuperseded('c3');
+      await current().outbox.reschedule('c4', later(1_000), '503');
+      for (const [id, status] of [
+        ['c1', 'sent'],
+        ['c2', 'dead'],
+        ['c3', 'superseded'],
+      ] as const) {
+        const over = await current().outbox.get(id);
+        expect(over).toMatchObject({ id, status, address: 'slack:T1:C1' });
+        expect(over).not.toHaveProperty('message');
+      }
+      // A retry still needs what it is to send.
+      expect((await current().outbox.get('c4'))?.message).toEqual(words);
+    });
+
+    it('stores a case notification as a reference (no words) and gives it back as it was queued', async () => {
+      const { message: _none, ...bare } = makeNotification({ id: 'ref1' });
+      const ref: Notification = {
+        ...bare,
+        render: { caseId: 'case-outbox', kind: 'case-card', language: 'en', entry: 3, viewerUserId: 'slack:U1' },
+      };
+      await enqueue(ref);
+      expect(await current().outbox.get('ref1')).toEqual(ref);
+      expect((await current().outbox.due(later(0), 10))[0]).toEqual(ref);
+      await current().outbox.markSent('ref1', T0);
+      expect((await current().outbox.get('ref1'))?.render).toEqual(ref.render);
+    });
+
     it('lists the notifications of a case in seq order', async () => {
       await enqueue(
         makeNotification({ id: 'k2', caseId: 'case-k', seq: 2 }),
