@@ -116,7 +116,7 @@ describe('sends in doubt after a crash, with many conversations at once', () => 
       );
       expect(twice).toHaveLength(1);
       // Each member reads the first reply, then the second (the repeated one, if it is theirs, right after itself).
-      const [first, second] = queued.slice(0, 2).map((n) => renderMessageText(n.message));
+      const [first, second] = queued.slice(0, 2).map((n) => (n.message ? renderMessageText(n.message) : ''));
       for (let i = 0; i < CONVERSATIONS; i += 1) {
         const texts = platform.to(addressOf(i)).map((m) => m.text);
         expect(texts.filter((text, k) => text !== texts[k - 1])).toEqual([first, second]);
