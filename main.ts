@@ -36,6 +36,7 @@ import type { FloodLimit } from './src/delivery/flood-gate';
 import type { Directory } from './src/directory/directory';
 import { applyDirectory, watchDirectoryFile } from './src/directory/directory-source';
 import { loadDirectory } from './src/directory/load-directory';
+import { emailsToLookUp, type AccountLookup } from './src/directory/email-accounts';
 import { isVaktpostError } from './src/domain/errors';
 import { createEngine } from './src/engine/advance';
 import type { TurnHandler } from './src/engine/turn';
@@ -190,11 +191,18 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   // Vaktpost's encrypted copies of the members' evidence files; Teams owners open them through short-lived links.
   const vault = new EvidenceVault(stores.blobs, config.EVIDENCE_MAX_MB * 1024 * 1024);
   let exportKit: ExportKit | null = null;
+  // Who can turn the directory's e-mail addresses into accounts (filled in once the adapters exist).
+  const lookups: AccountLookup[] = [];
   const adapterDeps = {
     evidence: vault,
     evidenceLink: (caseId: string, blob: string, userId: string) => {
       const downloads = exportKit?.evidence;
       return downloads ? { url: downloads.linkFor(caseId, blob, userId, clock.now()), hours: downloads.hours } : null;
+    },
+    emailsWanted: (platform: string) => emailsToLookUp(directory.data, platform),
+    accountsLearned: async (platform: string) => {
+      const learnt = lookups.filter((l) => l.platform === platform);
+      await applyDirectory(directory.data, { directory, lookups: learnt, logger });
     },
     bot: inbox,
     intake: inbox,
@@ -350,8 +358,10 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
 
   // People named by e-mail get their accounts from the platforms that can look them up, before anything listens;
   // the file is then watched, and an edit that validates takes effect without a restart.
-  const lookups = adapters.flatMap((a) =>
-    a.lookupByEmail ? [{ platform: a.platform, lookupByEmail: a.lookupByEmail.bind(a) }] : [],
+  lookups.push(
+    ...adapters.flatMap((a) =>
+      a.lookupByEmail ? [{ platform: a.platform, lookupByEmail: a.lookupByEmail.bind(a) }] : [],
+    ),
   );
   let stopWatching: (() => void) | null = null;
   if (!options.directory) {

@@ -9,6 +9,7 @@ import { TeamsNotifier } from './notifier';
 import { botFrameworkTokenFetcher, checkBotFrameworkToken } from './token-check';
 import { createTokenGate } from './token-gate';
 import { teamsDownload } from './files';
+import { createMemberEmails } from './member-emails';
 import { receiveFiles } from '../../src/evidence/receive-files';
 import { languageFromLocale } from '../../src/i18n/translate';
 import type { IncomingTurn } from '../../src/engine/turn';
@@ -59,6 +60,14 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
     ...(deps.evidenceLink ? { evidenceLink: deps.evidenceLink } : {}),
   });
 
+  const memberEmails = createMemberEmails({
+    adapter,
+    appId: settings.appId ?? '',
+    refs,
+    keyValues: deps.keyValues,
+    logger: deps.logger,
+    clock: deps.clock,
+  });
   const appId = settings.appId;
   const fetchToken = appId ? (config.fetchToken ?? botFrameworkTokenFetcher(appId, credentials)) : null;
   const download = teamsDownload(fetchToken);
@@ -67,18 +76,20 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
   return {
     platform: 'teams',
     notifier,
-    // The member's files are downloaded once, before the core sees them: their SHA-256 is recorded at arrival.
-    ...(vault
-      ? {
-          prepareTurn: (turn: IncomingTurn) =>
-            receiveFiles(turn, languageFromLocale(turn.user.locale), {
-              vault,
-              download,
-              messages: deps.messages,
-              logger: deps.logger,
-            }),
-        }
-      : {}),
+    async prepareTurn(turn: IncomingTurn) {
+      // Someone the directory names only by e-mail is recognised from their first message on.
+      const wanted = deps.emailsWanted?.('teams') ?? [];
+      if (await memberEmails.learn(turn, wanted)) await deps.accountsLearned?.('teams');
+      // The member's files are downloaded once, before the core sees them: their SHA-256 is recorded at arrival.
+      if (!vault) return turn;
+      return receiveFiles(turn, languageFromLocale(turn.user.locale), {
+        vault,
+        download,
+        messages: deps.messages,
+        logger: deps.logger,
+      });
+    },
+    lookupByEmail: (emails) => memberEmails.lookupByEmail(emails),
     mount(app: Express) {
       // Without an app id (TEAMS_DEV_NO_AUTH) there is no token to check, as warned at start.
       const gate: RequestHandler = appId ? createTokenGate(appId, deps.logger) : (_req, _res, next) => next();

@@ -35,6 +35,10 @@ export interface AdapterDeps {
   evidence?: EvidenceKeeper;
   /** A short-lived link to an evidence file's copy, for platforms that cannot receive the file itself (Teams). */
   evidenceLink?: (caseId: string, blob: string, userId: string) => { url: string; hours: number } | null;
+  /** The e-mail addresses the directory names without an account on this platform (Teams asks the sender's). */
+  emailsWanted?: (platform: string) => string[];
+  /** Called when the adapter learnt an account for one of those addresses: the directory is resolved again. */
+  accountsLearned?: (platform: string) => Promise<void>;
 }
 
 /** What a readiness check found; `reason` says what to fix, for the operator reading /readyz. */

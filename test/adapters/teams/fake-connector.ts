@@ -45,6 +45,11 @@ export interface FakeConnector {
   serveFile(name: string, bytes: Buffer, contentType?: string): string;
   /** The file names downloaded so far, in order. */
   downloads: string[];
+  /**
+   * Members the connector knows, by Teams id (`29:…`), answered at `GET /v3/conversations/{id}/members/{userId}`
+   * (what `TeamsInfo.getMember` asks) with their e-mail and UPN; anyone else is a 404.
+   */
+  members: Map<string, { aadObjectId: string; name: string; email?: string; userPrincipalName?: string }>;
   /** Resolves when a call matching the predicate has been recorded. */
   waitFor(predicate: (call: ConnectorCall) => boolean, timeoutMs?: number): Promise<ConnectorCall>;
   close(): Promise<void>;
@@ -80,6 +85,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const waiters: Array<{ predicate: (c: ConnectorCall) => boolean; resolve: (c: ConnectorCall) => void }> = [];
   const extraRoutes = new Map<string, (res: ServerResponse) => void>();
   const downloads: string[] = [];
+  const members: FakeConnector['members'] = new Map();
   let nextId = 0;
 
   const server: Server = createServer((req, res) => {
@@ -97,6 +103,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
       };
       calls.push(call);
+      const parts = path.split('?')[0]?.split('/') ?? [];
+      if (method === 'GET' && parts[1] === 'v3' && parts[4] === 'members' && parts[5]) {
+        const id = decodeURIComponent(parts[5]);
+        const member = members.get(id);
+        res.writeHead(member ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(member ? { id, ...member } : { error: { code: 'MemberNotFoundInConversation' } }));
+        return;
+      }
       const failure = failures.find(
         (f) => (!f.kind || f.kind === call.kind) && (!f.conversationId || f.conversationId === call.conversationId),
       );
@@ -127,6 +141,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     calls,
     extraRoutes,
     downloads,
+    members,
     serveFile(name, bytes, contentType = 'application/octet-stream') {
       const path = `/files/${encodeURIComponent(name)}`;
       extraRoutes.set(path, (res) => {

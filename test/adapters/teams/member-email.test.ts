@@ -1,0 +1,88 @@
+import { createEmbeddedStores } from '../../../src/store/embedded/create-embedded-stores';
+import { TEST_DIRECTORY_FILE, startTestApp, type TestApp } from '../../support/app-harness';
+import { CHANNEL, channelMention, type Person } from './activities';
+import { startFakeConnector, type ConnectorCall, type FakeConnector } from './fake-connector';
+
+/**
+ * The test directory names Kim, Norrby's security contact, by e-mail only (no Teams account). When Kim first writes,
+ * the bot asks the Bot Connector who Kim is (`GET /v3/conversations/{id}/members/{userId}`), finds the address and
+ * binds the account: Kim may bind the district's channel at once, and is still known after a restart.
+ */
+const KIM: Person = { teamsId: '29:kim', aadObjectId: 'aad-kim', name: 'Kim Kontakt' };
+const STRANGER: Person = { teamsId: '29:okand', aadObjectId: 'aad-okand', name: 'Okänd Person' };
+
+type Node = Record<string, unknown>;
+const nodes = (value: unknown): Node[] =>
+  Array.isArray(value)
+    ? value.flatMap(nodes)
+    : typeof value === 'object' && value !== null
+      ? [value as Node, ...Object.values(value).flatMap(nodes)]
+      : [];
+const textOf = (call: ConnectorCall | undefined): string =>
+  nodes(call?.body.attachments)
+    .flatMap((n) => (n.type === 'TextRun' || n.type === 'TextBlock' ? [String(n.text)] : []))
+    .join('\n');
+
+let connector: FakeConnector;
+let app: TestApp | null = null;
+beforeEach(async () => {
+  connector = await startFakeConnector();
+  connector.members.set(KIM.teamsId, { aadObjectId: KIM.aadObjectId, name: KIM.name, email: 'Kim@Example.org' });
+  connector.members.set(STRANGER.teamsId, {
+    aadObjectId: STRANGER.aadObjectId,
+    name: STRANGER.name,
+    email: 'x@example.org',
+  });
+});
+afterEach(async () => {
+  await app?.close();
+  await connector.close();
+});
+
+async function post(activity: object): Promise<void> {
+  const res = await fetch(`${app?.vaktpost.url ?? ''}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  await res.text();
+  await app?.flush();
+}
+const lastInChannel = () =>
+  textOf(connector.calls.filter((c) => c.conversationId === CHANNEL && c.kind !== 'other').at(-1));
+/** Kim's user ids in the directory now in force. */
+const kimIds = (): string[] => {
+  const kim = app?.vaktpost.directory.person('kim');
+  return kim && app ? app.vaktpost.directory.userIdsOf(kim) : [];
+};
+const memberCalls = () => connector.calls.filter((c) => c.method === 'GET' && c.path.includes('/members/'));
+
+describe('Teams people the directory names by e-mail', () => {
+  it('binds the account from the connector’s member e-mail on the first message, and asks only once', async () => {
+    app = await startTestApp({ listen: true, env: { TEAMS_DEV_NO_AUTH: '1', DIRECTORY_FILE: TEST_DIRECTORY_FILE } });
+    expect(kimIds()).not.toContain('teams:aad-kim');
+
+    await post(channelMention(connector.serviceUrl, KIM, 'bind norrby'));
+    expect(memberCalls().map((c) => c.path)).toEqual([expect.stringMatching(/\/members\/29%3Akim$/)]);
+    expect(lastInChannel()).toContain('Klart. Larm för Norrby kommer hit');
+    expect(kimIds()).toContain('teams:aad-kim');
+
+    await post(channelMention(connector.serviceUrl, KIM, 'bind norrby'));
+    expect(memberCalls()).toHaveLength(1);
+  });
+
+  it('leaves someone whose address the directory does not name as they are, and keeps a learnt account over a restart', async () => {
+    const stores = await createEmbeddedStores({});
+    const env = { TEAMS_DEV_NO_AUTH: '1', DIRECTORY_FILE: TEST_DIRECTORY_FILE };
+    app = await startTestApp({ listen: true, stores, env });
+    await post(channelMention(connector.serviceUrl, STRANGER, 'bind norrby'));
+    expect(lastInChannel()).toContain('Bara säkerhetsansvariga i Norrby');
+    await post(channelMention(connector.serviceUrl, KIM, 'bind norrby'));
+    await app.close();
+    app = await startTestApp({ listen: true, stores, env });
+    expect(kimIds()).toContain('teams:aad-kim');
+    await app.close();
+    app = null;
+    await stores.close();
+  });
+});
