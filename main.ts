@@ -26,6 +26,7 @@ import { createRouting, moveLegacyBindings } from './src/cases/routing';
 import { loadConfig, slackEnabled, teamsEnabled, webDemoEnabled, type Env } from './src/config/config';
 import { createCompositeNotifier } from './src/delivery/composite-notifier';
 import { Dispatcher } from './src/delivery/dispatcher';
+import { MEMBER_ADDITION_NAMESPACE } from './src/bot/member-follow-up';
 import { CaseMessages } from './src/notifications/case-messages';
 import { ConversationRateLimiter } from './src/delivery/rate-limit';
 import { createOutboxNotifier } from './src/delivery/outbox-notifier';
@@ -401,6 +402,8 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     logger,
     notifierHandles: notifier.handles,
     schedule: options.schedule ?? true,
+    dialogName: (dialogId) => registry.get(dialogId)?.name ?? 'bot.dialog.unknown_name',
+    heldNamespaces: [MEMBER_ADDITION_NAMESPACE],
   });
   activeDispatcher.kick();
   // Beside this process, `npm run remind` cannot open the data folder (its lock): it asks us to sweep instead.

@@ -70,6 +70,7 @@ export function describeSweep(outcome: SweepOutcome): string[] {
     const escalated = outcome.escalations.map((e) => `${e.number} (reminder ${e.n})`);
     lines.push(`Escalated: ${escalated.length > 0 ? escalated.join(', ') : 'none'}`);
   }
+  if (outcome.sessionsExpired > 0) lines.push(`Unfinished sessions expired: ${outcome.sessionsExpired}`);
   const { sent, pending, dead } = outcome.delivery;
   lines.push(
     `Notifications: ${outcome.queued} queued, ${sent} sent, ${pending} waiting for a retry, ${dead} undeliverable (rerouted)`,

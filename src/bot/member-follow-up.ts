@@ -25,7 +25,9 @@ export function isMemberAction(actionId: string): boolean {
   return actionId.startsWith('member:');
 }
 
-const PENDING = 'member-addition';
+/** Where a member's words sent after submitting wait for their answer to the offer (expired with the sessions). */
+export const MEMBER_ADDITION_NAMESPACE = 'member-addition';
+const PENDING = MEMBER_ADDITION_NAMESPACE;
 const pendingSchema = z.object({
   text: z.string().max(4000),
   files: z.array(attachmentRefSchema).max(50),

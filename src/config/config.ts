@@ -71,6 +71,12 @@ export const envSchema = z
       .min(1, 'must be at least 1 month')
       .max(240, 'must be at most 240 months')
       .default(24),
+    SESSION_EXPIRY_HOURS: z.coerce
+      .number()
+      .int('must be a whole number of hours')
+      .min(1, 'must be at least 1 hour')
+      .max(24 * 90, 'must be at most 2160 hours (90 days)')
+      .default(72),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
     /** `json` for log collectors, `pretty` for a terminal; default json with NODE_ENV=production, else pretty. */
     LOG_FORMAT: z.enum(['json', 'pretty']).optional(),

@@ -11,6 +11,15 @@ export interface SessionStore {
   put(session: Session, expectedRevision: number | null): Promise<boolean>;
   /** Every open session of the user (one per dialog at most), in no particular order. */
   ofUser(userId: string): Promise<Session[]>;
-  /** Removes the session (after submit or cancel); no error when it is gone already. */
-  delete(key: string): Promise<void>;
+  /**
+   * Sessions last written before `before` (their `updatedAt`), oldest first, at most `limit`: the unfinished ones that
+   * expire (src/privacy/session-expiry.ts).
+   */
+  listIdleSince(before: Date, limit: number): Promise<Session[]>;
+  /**
+   * Removes the session (after submit or cancel); no error when it is gone already. With `expectedRevision`, only
+   * while the stored one still has it (an expiry never removes answers a member gave a moment ago): true when it is
+   * gone afterwards because of this call or was gone already, false when a newer revision is stored.
+   */
+  delete(key: string, expectedRevision?: number): Promise<boolean>;
 }

@@ -11,6 +11,7 @@ import type { Clock } from '../ports/clock';
 import type { KeyValueStore } from '../ports/key-value-store';
 import type { LeaseStore } from '../ports/lease';
 import { queueCheckIns } from './check-ins';
+import { expireSessions, type SessionExpiryDeps } from '../privacy/session-expiry';
 import type { Logger } from '../ports/logger';
 import type { OutboxStore } from '../ports/outbox-store';
 import {
@@ -43,6 +44,8 @@ export interface RemindersServiceDeps {
   onQueued(): void;
   /** How long a sweep may hold its lease; default two minutes (less than the escalation interval). */
   leaseMs?: number;
+  /** Unfinished dialog sessions to expire with each sweep (issue 11); without it sessions are kept. */
+  sessionExpiry?: Omit<SessionExpiryDeps, 'outbox' | 'logger'>;
 }
 
 /** What one sweep did: counts, case numbers and notification ids, never report text. */
@@ -62,6 +65,8 @@ export interface SweepReport {
   notificationIds: string[];
   /** How many notifications were queued in all. */
   queued: number;
+  /** Unfinished dialog sessions removed (each with a last message to the member). */
+  sessionsExpired: number;
 }
 
 const LEASE_MS = 2 * 60_000;
@@ -133,6 +138,15 @@ export class Reminders {
     // Aftercare: the check-ins a member asked for, a day and a week after the report.
     if (this.deps.keyValues)
       report.notificationIds.push(...(await queueCheckIns(this.deps.keyValues, this.deps.outbox, at)));
+    // Sessions left unfinished too long: removed, the member told (issue 11).
+    if (this.deps.sessionExpiry) {
+      const expired = await expireSessions(
+        { ...this.deps.sessionExpiry, outbox: this.deps.outbox, logger: this.deps.logger },
+        at,
+      );
+      report.sessionsExpired = expired.length;
+      report.notificationIds.push(...expired);
+    }
     report.queued = report.notificationIds.length;
     if (report.queued > 0) this.deps.onQueued();
     this.deps.logger.info('sweep done', {
@@ -301,6 +315,7 @@ function emptyReport(at: Date, kind: SweepKind): SweepReport {
     escalations: [],
     notificationIds: [],
     queued: 0,
+    sessionsExpired: 0,
   };
 }
 
@@ -310,4 +325,5 @@ function merge(into: SweepReport, part: SweepReport): void {
   into.escalations.push(...part.escalations);
   into.notificationIds.push(...part.notificationIds);
   into.queued += part.queued;
+  into.sessionsExpired += part.sessionsExpired;
 }

@@ -25,6 +25,10 @@ export interface RemindersDeps {
   schedule: boolean;
   /** Cron expression of the escalation sweep; default every five minutes. */
   escalationCron?: string;
+  /** The i18n key naming a dialog in a sentence (the registry's), for the last message of an expired session. */
+  dialogName?: (dialogId: string) => string;
+  /** Key-value namespaces of words held for a member outside a session, expired with the sessions. */
+  heldNamespaces?: string[];
 }
 
 /** A sweep and what became of its notifications once the dispatcher had its turn. */
@@ -71,6 +75,12 @@ export function startReminders(deps: RemindersDeps): RemindersHandle {
     leaseClock: systemClock,
     logger,
     onQueued: () => dispatcher.kick(),
+    sessionExpiry: {
+      sessions: stores.sessions,
+      maxIdleMs: deps.config.SESSION_EXPIRY_HOURS * 3_600_000,
+      dialogName: deps.dialogName ?? (() => 'bot.dialog.unknown_name'),
+      held: { keyValues: stores.keyValues, namespaces: deps.heldNamespaces ?? [] },
+    },
   });
   const stop = deps.schedule
     ? scheduleReminders({

@@ -39,6 +39,8 @@ export const sweepOutcomeSchema = z.object({
   escalations: z.array(z.object({ caseId: z.string(), number: z.string(), n: z.number().int() })),
   notificationIds: z.array(z.string()),
   queued: z.number().int().nonnegative(),
+  /** Unfinished sessions removed; 0 from a server older than session expiry. */
+  sessionsExpired: z.number().int().nonnegative().default(0),
   delivery: z.object({
     sent: z.number().int().nonnegative(),
     pending: z.number().int().nonnegative(),

@@ -33,6 +33,15 @@ describe('configuration', () => {
     }
   });
 
+  it('expires unfinished sessions after 72 hours by default; SESSION_EXPIRY_HOURS must be whole hours, 1 to 2160', () => {
+    expect(loadConfig({}).SESSION_EXPIRY_HOURS).toBe(72);
+    expect(loadConfig({ SESSION_EXPIRY_HOURS: '24' }).SESSION_EXPIRY_HOURS).toBe(24);
+    expect(refusal({ SESSION_EXPIRY_HOURS: 'three days' })).toMatch(/SESSION_EXPIRY_HOURS/);
+    expect(refusal({ SESSION_EXPIRY_HOURS: '1.5' })).toMatch(/SESSION_EXPIRY_HOURS.*whole number of hours/);
+    expect(refusal({ SESSION_EXPIRY_HOURS: '0' })).toMatch(/at least 1 hour/);
+    expect(refusal({ SESSION_EXPIRY_HOURS: '5000' })).toMatch(/at most 2160 hours/);
+  });
+
   it('accepts the default and a valid REMINDER_CRON', () => {
     expect(loadConfig({}).REMINDER_CRON).toBe('0 8 * * *');
     expect(loadConfig({ REMINDER_CRON: '30 7 * * 1-5' }).REMINDER_CRON).toBe('30 7 * * 1-5');

@@ -90,6 +90,7 @@ describe('npm run remind', () => {
         escalations: [],
         notificationIds: [],
         queued: 0,
+        sessionsExpired: 0,
         delivery: { sent: 0, pending: 0, dead: 0 },
       }),
     ).toEqual([

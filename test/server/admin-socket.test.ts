@@ -25,6 +25,7 @@ const outcome = (at: Date, kind: SweepKind): SweepOutcome => ({
   escalations: [{ caseId: 'c1', number: 'VP-2026-0001', n: 1 }],
   notificationIds: ['digest:2026-03-02:web:dm:kim', 'digest:2026-03-02:web:dm:alex', 'c1:escalation-1:web:dm:kim'],
   queued: 3,
+  sessionsExpired: 0,
   delivery: { sent: 3, pending: 0, dead: 0 },
 });
 

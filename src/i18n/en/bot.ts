@@ -86,6 +86,10 @@ export const botEn: Record<string, string> = {
   'error.session.not_found': 'You have no report in progress.',
   'error.internal':
     'Something went wrong on my side. What you wrote is saved as far as it got. Please try again in a moment. If anyone is in danger: call 112.',
+  'bot.privacy.session_expired':
+    'You had started {open} but did not finish. For your safety I have now removed what you had written, ' +
+    'so that it is not kept here. You can start again whenever you like, just write "menu". ' +
+    'If anyone is in danger right now: call 112.',
   'bot.privacy.not_central': 'Only the central security contact can do that, in a private chat with me.',
   'bot.privacy.readers_usage': 'Write "readers" and the case number, for example: readers VP-2026-0042',
   'bot.privacy.erase_usage': 'Write "erase" and the person\'s user id, for example: erase slack:U0123ABCD',

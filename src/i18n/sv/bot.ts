@@ -85,6 +85,10 @@ export const botSv: Record<string, string> = {
   'error.session.not_found': 'Du har ingen rapport påbörjad.',
   'error.internal':
     'Något gick fel hos mig. Det du har skrivit är sparat så långt det hann. Försök igen om en stund. Är någon i fara: ring 112.',
+  'bot.privacy.session_expired':
+    'Du hade börjat på {open} men blev inte klar. För din säkerhet har jag nu tagit bort det du hade skrivit, ' +
+    'så att det inte ligger kvar här. Du kan börja om när du vill, skriv bara "meny". ' +
+    'Är någon i fara just nu: ring 112.',
   'bot.privacy.not_central': 'Det kan bara den centrala säkerhetsansvariga göra, i ett privat samtal med mig.',
   'bot.privacy.readers_usage': 'Skriv "läsare" och ärendenumret, till exempel: läsare VP-2026-0042',
   'bot.privacy.erase_usage': 'Skriv "radera" och personens användar-id, till exempel: radera slack:U0123ABCD',

@@ -1,6 +1,6 @@
 import type { Session } from '../../engine/session';
 import type { SessionStore } from '../../ports/session-store';
-import { documentToSession, sessionToDocument } from '../documents';
+import { documentToSession, revisionCondition, sessionToDocument } from '../documents';
 import { isUniqueViolation, type Collection } from './datastore';
 
 /** Dialog sessions in a NeDB file; `put` is a compare-and-set on the stored revision (or on absence). */
@@ -36,7 +36,21 @@ export class EmbeddedSessionStore implements SessionStore {
     return docs.map(documentToSession);
   }
 
-  async delete(key: string): Promise<void> {
-    await this.collection.removeAsync({ _id: key }, {});
+  async listIdleSince(before: Date, limit: number): Promise<Session[]> {
+    // ISO timestamps in UTC (toISOString) sort as text, so the clear `updatedAt` serves as the filter.
+    const docs = await this.collection
+      .findAsync({ updatedAt: { $lt: before.toISOString() } })
+      .sort({ updatedAt: 1, _id: 1 })
+      .limit(limit);
+    return docs.map(documentToSession);
+  }
+
+  async delete(key: string, expectedRevision?: number): Promise<boolean> {
+    if (expectedRevision === undefined) {
+      await this.collection.removeAsync({ _id: key }, {});
+      return true;
+    }
+    const removed = await this.collection.removeAsync({ _id: key, ...revisionCondition(expectedRevision) }, {});
+    return removed === 1 || (await this.collection.findOneAsync({ _id: key })) === null;
   }
 }

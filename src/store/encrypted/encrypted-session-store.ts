@@ -48,7 +48,12 @@ export class EncryptedSessionStore implements SessionStore {
     return this.inner.put(stored, expectedRevision);
   }
 
-  delete(key: string): Promise<void> {
-    return this.inner.delete(key);
+  async listIdleSince(before: Date, limit: number): Promise<Session[]> {
+    const stored = await this.inner.listIdleSince(before, limit);
+    return Promise.all(stored.map((s) => this.open(s)));
+  }
+
+  delete(key: string, expectedRevision?: number): Promise<boolean> {
+    return this.inner.delete(key, expectedRevision);
   }
 }

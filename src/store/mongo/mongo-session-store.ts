@@ -1,8 +1,8 @@
 import type { Session } from '../../engine/session';
 import type { SessionStore } from '../../ports/session-store';
-import { documentToSession, sessionToDocument } from '../documents';
+import { documentToSession, revisionCondition, sessionToDocument } from '../documents';
 import { isDuplicateKeyError } from './connect';
-import { withoutId, type MongoCollection } from './types';
+import { asFilter, withoutId, type MongoCollection } from './types';
 
 /** Dialog sessions in MongoDB, `_id` = session key; `put` is an insert (new) or a replace conditional on revision. */
 export class MongoSessionStore implements SessionStore {
@@ -36,7 +36,22 @@ export class MongoSessionStore implements SessionStore {
     return docs.map(documentToSession);
   }
 
-  async delete(key: string): Promise<void> {
-    await this.collection.deleteOne({ _id: key });
+  async listIdleSince(before: Date, limit: number): Promise<Session[]> {
+    // ISO timestamps in UTC (toISOString) sort as text, so the clear `updatedAt` serves as the filter.
+    const docs = await this.collection
+      .find({ updatedAt: { $lt: before.toISOString() } })
+      .sort({ updatedAt: 1, _id: 1 })
+      .limit(limit)
+      .toArray();
+    return docs.map(documentToSession);
+  }
+
+  async delete(key: string, expectedRevision?: number): Promise<boolean> {
+    if (expectedRevision === undefined) {
+      await this.collection.deleteOne({ _id: key });
+      return true;
+    }
+    const result = await this.collection.deleteOne(asFilter({ _id: key, ...revisionCondition(expectedRevision) }));
+    return result.deletedCount === 1 || (await this.collection.findOne({ _id: key })) === null;
   }
 }

@@ -54,6 +54,32 @@ export function recordContract(makeStores: MakeStores): void {
       expect(await sessions.ofUser('web:nobody')).toEqual([]);
     });
 
+    it('lists sessions idle since a moment, oldest first, up to the limit, answers readable', async () => {
+      const sessions = current().sessions;
+      const at = (hours: number): string => new Date(Date.UTC(2026, 2, 2, hours)).toISOString();
+      const oldest = makeSession({ key: 'k-oldest', updatedAt: at(1), answers: { description: 'Hot i brevlådan' } });
+      const old = makeSession({ key: 'k-old', updatedAt: at(2) });
+      const fresh = makeSession({ key: 'k-fresh', updatedAt: at(10) });
+      for (const s of [fresh, old, oldest]) await sessions.put(s, null);
+      const idle = await sessions.listIdleSince(new Date(at(5)), 10);
+      expect(idle.map((s) => s.key)).toEqual(['k-oldest', 'k-old']);
+      expect(idle[0]).toEqual(oldest);
+      expect((await sessions.listIdleSince(new Date(at(5)), 1)).map((s) => s.key)).toEqual(['k-oldest']);
+      expect(await sessions.listIdleSince(new Date(at(0)), 10)).toEqual([]);
+    });
+
+    it('deletes over the revision read only, so a fresh answer is never removed by a stale delete', async () => {
+      const sessions = current().sessions;
+      const first = makeSession();
+      await sessions.put(first, null);
+      await sessions.put({ ...first, stepId: 'when', revision: 1 }, 0);
+      expect(await sessions.delete(first.key, 0)).toBe(false);
+      expect((await sessions.get(first.key))?.stepId).toBe('when');
+      expect(await sessions.delete(first.key, 1)).toBe(true);
+      expect(await sessions.get(first.key)).toBeNull();
+      expect(await sessions.delete(first.key, 1)).toBe(true);
+    });
+
     it('lets one of ten concurrent first writes create the session', async () => {
       const session = makeSession();
       const results = await concurrently(10, (i) => current().sessions.put({ ...session, stepId: `s${i}` }, null));
