@@ -11,7 +11,7 @@ import { DISTRICT_SERVICE, districtPlugin } from './dialogs/district';
 import { REPORT_SERVICE, reportPlugin } from './dialogs/report';
 import { INVENTORY_SERVICE, riskInventoryPlugin } from './dialogs/risk-inventory';
 import { GUIDANCE_SERVICE, guidanceCard, guidancePlugin, isGuidanceTopic } from './dialogs/guidance';
-import type { DistrictOption } from './dialogs/district';
+import type { DistrictOptions } from './dialogs/district';
 import { createBot } from './src/bot/create-bot';
 import { createReportIntake } from './src/cases/report-intake';
 import { DialogRegistry, type DialogPlugin } from './src/engine/registry';
@@ -119,7 +119,7 @@ export interface Vaktpost {
 }
 
 /** The dialogs on offer, one plugin per folder under dialogs/ (the registry's order is the menu's). */
-export function dialogPlugins(districts: DistrictOption[]): DialogPlugin[] {
+export function dialogPlugins(districts: DistrictOptions): DialogPlugin[] {
   return [reportPlugin(districts), districtPlugin(districts), riskInventoryPlugin(districts), guidancePlugin];
 }
 
@@ -151,7 +151,8 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   if (movedBindings > 0) logger.info('channel bindings moved to their own store', { count: movedBindings });
 
   // The dialogs on offer: one plugin per folder under dialogs/. The bot routes by this registry alone.
-  const districts = directory.districts().map((d) => ({ id: d.id, name: d.name }));
+  // Read each time the district question is asked: a district added to the directory file is offered at once.
+  const districts = () => directory.districts().map((d) => ({ id: d.id, name: d.name }));
   const registry = new DialogRegistry([...dialogPlugins(districts), ...(options.extraDialogs?.plugins ?? [])]);
   const engine = createEngine(registry.all().map((plugin) => plugin.dialog));
   const profiles = new ProfileService(stores.profiles, clock);

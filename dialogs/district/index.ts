@@ -10,6 +10,12 @@ export interface DistrictOption {
   name: string;
 }
 
+/**
+ * The districts on offer: a list, or a function read each time the question is shown, so a district added to the
+ * directory file (picked up without a restart) is offered at once.
+ */
+export type DistrictOptions = DistrictOption[] | (() => DistrictOption[]);
+
 /** The service that remembers a chosen district (main.ts registers it under this name). */
 export const DISTRICT_SERVICE = 'profile.district';
 
@@ -17,13 +23,20 @@ export const DISTRICT_SERVICE = 'profile.district';
  * The district question as a reusable step: asked only when neither the directory nor the member's profile knows
  * the district (the bot sets the session fact `districtKnown`).
  */
-export function districtStep(districts: DistrictOption[]): StepDef {
+export function districtStep(districts: DistrictOptions): StepDef {
+  const current = typeof districts === 'function' ? districts : () => districts;
   return {
     id: 'district',
     text: 'bot.district.question',
     hint: 'bot.district.hint',
     summaryLabel: 'bot.district.label',
-    input: { type: 'single', choices: districts.map((d) => ({ value: d.id, label: raw(d.name) })) },
+    input: {
+      type: 'single',
+      // A getter: the choices (shown and accepted) are the directory's districts at the moment of asking.
+      get choices() {
+        return current().map((d) => ({ value: d.id, label: raw(d.name) }));
+      },
+    },
     optional: false,
     when: (_answers, context) => context.districtKnown !== 'yes',
   };
@@ -35,7 +48,7 @@ export function districtStep(districts: DistrictOption[]): StepDef {
  */
 export function withDistrictQuestion(
   dialog: DialogDef<Report>,
-  districts: DistrictOption[],
+  districts: DistrictOptions,
 ): DialogDef<ReportSubmission> {
   const steps = [...dialog.steps];
   steps.splice(1, 0, districtStep(districts));
@@ -58,7 +71,7 @@ export function withDistrictQuestion(
 }
 
 /** A one-question dialog to change the remembered district ("distrikt" / "district"). */
-export function districtPlugin(districts: DistrictOption[]): DialogPlugin {
+export function districtPlugin(districts: DistrictOptions): DialogPlugin {
   const dialog: DialogDef<{ districtId: string }> = {
     id: 'district',
     version: 1,

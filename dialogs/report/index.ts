@@ -1,7 +1,7 @@
 import type { Report } from '../../src/domain/report';
 import type { DialogDef } from '../../src/engine/dialog';
 import type { DialogPlugin } from '../../src/engine/registry';
-import { withDistrictQuestion, type DistrictOption } from '../district';
+import { withDistrictQuestion, type DistrictOptions } from '../district';
 import { finishReport, migrateReport } from './finish';
 import { reportAfterSubmit, reportIntro } from './guidance';
 import { detailSteps } from './steps-details';
@@ -41,7 +41,7 @@ export const REPORT_SERVICE = 'cases.report';
  * The report as a plugin: the primary dialog (a member who just writes is most likely here to report), started by
  * "rapportera" or the platform's report shortcut, and the highest priority: it always wins over an open dialog.
  */
-export function reportPlugin(districts: DistrictOption[]): DialogPlugin {
+export function reportPlugin(districts: DistrictOptions): DialogPlugin {
   return {
     dialog: withDistrictQuestion(reportDialog, districts),
     service: REPORT_SERVICE,

@@ -4,7 +4,7 @@ import { tx } from '../../src/engine/prompt';
 import type { DialogPlugin } from '../../src/engine/registry';
 import type { Answer, Answers } from '../../src/engine/session';
 import type { RiskInventoryResult } from '../../src/inventory/inventory-record';
-import { districtStep, type DistrictOption } from '../district';
+import { districtStep, type DistrictOptions } from '../district';
 import { adviceNeeded, countRatings, RATED_STEP_IDS, RATINGS, type RatedStepId, type Rating } from './rule';
 
 /** The service that sends an inventory to the district's security contacts (main.ts registers it by this name). */
@@ -35,7 +35,7 @@ function adviceAfterLast(_answer: Answer, answers: Answers): Prompt[] {
   ];
 }
 
-function steps(districts: DistrictOption[]): StepDef[] {
+function steps(districts: DistrictOptions): StepDef[] {
   const rated = RATED_STEP_IDS.map(ratingStep);
   const last = rated[rated.length - 1];
   if (last) last.after = adviceAfterLast;
@@ -65,7 +65,7 @@ function steps(districts: DistrictOption[]): StepDef[] {
 }
 
 /** The risk inventory before a meeting or public activity (seed 001 Riskinventering). */
-export function riskInventoryDialog(districts: DistrictOption[]): DialogDef<RiskInventoryResult> {
+export function riskInventoryDialog(districts: DistrictOptions): DialogDef<RiskInventoryResult> {
   return {
     id: 'risk-inventory',
     version: 1,
@@ -102,7 +102,7 @@ export function riskInventoryDialog(districts: DistrictOption[]): DialogDef<Risk
 }
 
 /** The risk inventory as a plugin: started by its word or from the menu; the report ranks above it. */
-export function riskInventoryPlugin(districts: DistrictOption[]): DialogPlugin {
+export function riskInventoryPlugin(districts: DistrictOptions): DialogPlugin {
   return {
     dialog: riskInventoryDialog(districts),
     service: INVENTORY_SERVICE,
