@@ -26,6 +26,8 @@ function renderPrompt(language: Language, prompt: Prompt): ConsoleRendering {
       return { lines: indent(t(prompt.text)), actions: [] };
     case 'question': {
       const lines: string[] = [];
+      for (const lead of prompt.lead ?? [])
+        lines.push(...indent(t(lead.text), lead.tone === 'urgent' ? '!! ' : ''), '');
       if (prompt.progress) lines.push(`(${t(tx('engine.progress', prompt.progress))})`);
       lines.push(...indent(t(prompt.text)));
       if (prompt.hint) lines.push(...indent(t(prompt.hint), '   '));

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Language } from '../../src/domain/report';
-import type { Prompt } from '../../src/engine/prompt';
+import type { MessagePrompt, Prompt } from '../../src/engine/prompt';
 import { translate } from '../../src/i18n/translate';
 import { context, LIMITS, plainSections, textSections } from './blocks';
 import { escapeSlack, fit } from './escape';
@@ -33,32 +33,24 @@ export function renderPrompt(
     case 'file':
       // The notifier uploads the file itself; this is the comment shared with it.
       return renderPrompt({ kind: 'message', text: prompt.text }, language, surface);
-    case 'message': {
-      const text = escapeSlack(translate(language, prompt.text));
-      // Urgent words (call 112) stand out: a siren and bold on every line, as mrkdwn bold cannot span lines.
-      const shown =
-        prompt.tone === 'urgent'
-          ? `:rotating_light: ${text
-              .split('\n')
-              .map((line) => (line.trim() ? `*${line.trim()}*` : line))
-              .join('\n')}`
-          : text;
+    case 'message':
       return {
         text: fit(translate(language, prompt.text), LIMITS.sectionText),
-        // A message carrying a name or what someone wrote is shown exactly as written; urgent words are the core's.
-        blocks: cap(
-          prompt.tone !== 'urgent' && carriesUserText(prompt.text) ? plainSections(text) : textSections(shown),
-          maxBlocks,
+        blocks: cap(messageBlocks(prompt, language), maxBlocks),
+        modals: ctx.modals,
+      };
+    case 'question': {
+      const lead = prompt.lead ?? [];
+      return {
+        // The notification shows what comes first: the lead, then the question.
+        text: fit(
+          [...lead.map((m) => m.text), prompt.text].map((t) => translate(language, t)).join('\n'),
+          LIMITS.sectionText,
         ),
+        blocks: cap([...lead.flatMap((m) => messageBlocks(m, language)), ...renderQuestion(prompt, ctx)], maxBlocks),
         modals: ctx.modals,
       };
     }
-    case 'question':
-      return {
-        text: fit(translate(language, prompt.text), LIMITS.sectionText),
-        blocks: cap(renderQuestion(prompt, ctx), maxBlocks),
-        modals: ctx.modals,
-      };
     case 'card':
       return {
         text: fit(translate(language, prompt.card.title), LIMITS.headerText),
@@ -66,6 +58,21 @@ export function renderPrompt(
         modals: ctx.modals,
       };
   }
+}
+
+/** A plain message's blocks (alone, or as the lead of a question). */
+function messageBlocks(prompt: MessagePrompt, language: Language): types.KnownBlock[] {
+  const text = escapeSlack(translate(language, prompt.text));
+  // Urgent words (call 112) stand out: a siren and bold on every line, as mrkdwn bold cannot span lines.
+  const shown =
+    prompt.tone === 'urgent'
+      ? `:rotating_light: ${text
+          .split('\n')
+          .map((line) => (line.trim() ? `*${line.trim()}*` : line))
+          .join('\n')}`
+      : text;
+  // A message carrying a name or what someone wrote is shown exactly as written; urgent words are the core's.
+  return prompt.tone !== 'urgent' && carriesUserText(prompt.text) ? plainSections(text) : textSections(shown);
 }
 
 function cap(blocks: types.KnownBlock[], max: number): types.KnownBlock[] {

@@ -1,6 +1,6 @@
 import type { Language } from '../../src/domain/report';
 import { ACTION, encodeAnswer, encodeControl } from '../../src/engine/actions';
-import type { Card, CardSection, Choice, Control, Prompt } from '../../src/engine/prompt';
+import type { Card, CardSection, Choice, Control, MessagePrompt, Prompt } from '../../src/engine/prompt';
 import { t, translate } from '../../src/i18n/translate';
 import { actionData } from './action-data';
 import { actionSet, cardActionElement, executeAction, inputIdSource, type InputIds } from './render-actions';
@@ -33,17 +33,24 @@ export function renderAdaptiveCard(prompt: Prompt, language: Language): Adaptive
       // The notifier adds the link to Vaktpost's copy of the file.
       return card(textElements(translate(language, prompt.text)));
     case 'message':
-      return card(
-        textElements(
-          translate(language, prompt.text),
-          prompt.tone === 'urgent' ? { color: 'Attention', weight: 'Bolder' } : {},
-        ),
-      );
+      return card(messageElements(prompt, language));
     case 'question':
-      return card([...questionBody(prompt, language), ...questionInputs(prompt, language, nextId)]);
+      return card([
+        ...(prompt.lead ?? []).flatMap((m) => messageElements(m, language)),
+        ...questionBody(prompt, language),
+        ...questionInputs(prompt, language, nextId),
+      ]);
     case 'card':
       return renderCard(prompt.card, language, nextId);
   }
+}
+
+/** A plain message's text blocks (alone, or above a question); urgent words in the attention colour. */
+function messageElements(prompt: MessagePrompt, language: Language): AcElement[] {
+  return textElements(
+    translate(language, prompt.text),
+    prompt.tone === 'urgent' ? { color: 'Attention', weight: 'Bolder' } : {},
+  );
 }
 
 function card(body: AcElement[], actions: AcElement[] = []): AdaptiveCard {

@@ -125,10 +125,12 @@ function renderPrompt(prompt: Prompt, language: Language): Rendered {
         ...(prompt.hint ? { hint: t(prompt.hint) } : {}),
         ...(prompt.progress ? { progress: t(tx('engine.progress', prompt.progress)) } : {}),
       };
+      const lead = prompt.lead ?? [];
       return {
         kind: 'question',
-        tone: 'normal',
-        lines: [t(prompt.text)],
+        // The 112 guidance keeps its colour when it leads a question.
+        tone: lead.some((m) => m.tone === 'urgent') ? 'urgent' : 'normal',
+        lines: [...lead.map((m) => t(m.text)), t(prompt.text)],
         fields: [],
         sections: [],
         buttons,

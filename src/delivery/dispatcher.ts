@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Notification } from '../domain/notification';
+import { join, type MessagePrompt } from '../engine/prompt';
 import type { CaseRepository } from '../ports/case-repository';
 import type { OutgoingMessage } from '../engine/prompt';
 import type { Logger } from '../ports/logger';
@@ -177,7 +178,8 @@ export class Dispatcher {
 
   private async sendLane(lane: Notification[], state: PassState): Promise<void> {
     const blockedStreams = new Set<string>();
-    for (const n of lane) {
+    for (const queued of lane) {
+      let n = queued;
       if (state.failure) return;
       const stream = streamOf(n);
       if (blockedStreams.has(stream) || blockedStreams.has(n.address)) continue;
@@ -188,9 +190,14 @@ export class Dispatcher {
         continue;
       }
       if (supersededIn(n, mates)) {
-        await this.deps.outbox.markSuperseded(n.id);
-        state.handled += 1;
-        continue;
+        const lead = n.message ? leadOf(n.message) : null;
+        if (!lead || !n.message) {
+          await this.deps.outbox.markSuperseded(n.id);
+          state.handled += 1;
+          continue;
+        }
+        // The question is stale, what came with it is not (a greeting, a receipt, the 112 guidance): that goes alone.
+        n = { ...n, message: { ...n.message, prompt: lead } };
       }
       if (!this.withinRate(n.address)) {
         // Everything later to this conversation waits too, so it keeps its order.
@@ -326,6 +333,21 @@ export class Dispatcher {
 function supersededIn(n: Notification, mates: Notification[]): boolean {
   if (!n.supersedeKey) return false;
   return mates.some((o) => o.id !== n.id && o.supersedeKey === n.supersedeKey && before(n, o));
+}
+
+/** What a question says before itself (its lead) as one message of its own, or null when it has none. */
+function leadOf(message: OutgoingMessage): MessagePrompt | null {
+  const prompt = message.prompt;
+  const lead = prompt.kind === 'question' ? (prompt.lead ?? []) : [];
+  if (lead.length <= 1) return lead[0] ?? null;
+  return {
+    kind: 'message',
+    text: join(
+      lead.map((m) => m.text),
+      '\n\n',
+    ),
+    tone: lead.some((m) => m.tone === 'urgent') ? 'urgent' : 'normal',
+  };
 }
 
 /** The ordering stream a notification belongs to. */

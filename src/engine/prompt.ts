@@ -89,11 +89,23 @@ export interface Card {
   actions?: CardAction[];
 }
 
+/** A plain message: a line of the bot's own, a receipt, the 112 guidance (`urgent`). */
+export interface MessagePrompt {
+  kind: 'message';
+  text: Text;
+  tone?: 'urgent' | 'normal';
+}
+
 /** What the core asks an adapter to show. */
 export type Prompt =
-  | { kind: 'message'; text: Text; tone?: 'urgent' | 'normal' }
+  | MessagePrompt
   | {
       kind: 'question';
+      /**
+       * What the bot says before the question in the same message ("Tack, det är sparat."), each rendered as its own
+       * message would be (urgent words stay urgent): a turn answers with one message wherever one can carry it.
+       */
+      lead?: MessagePrompt[];
       /** Buttons carry the step id, so a press on an old question is recognised as such. */
       stepId: string;
       text: Text;

@@ -124,7 +124,7 @@ function renderPrompt(language: Language, prompt: Prompt): string[] {
     case 'file':
       return [t(prompt.text)];
     case 'question': {
-      const lines = [t(prompt.text)];
+      const lines = [...(prompt.lead ?? []).map((m) => t(m.text)), t(prompt.text)];
       if (prompt.hint) lines.push(t(prompt.hint));
       const input = prompt.input;
       if (input.type === 'yesno') lines.push(`1) ${t({ key: 'common.yes' })} 2) ${t({ key: 'common.no' })}`);
