@@ -107,4 +107,46 @@ describe('case notifications in the outbox', () => {
     expect(toKim.length).toBeGreaterThan(0);
     expect(toKim.every((n) => n.status === 'superseded')).toBe(true);
   });
+
+  it('a hand-over offer that is no longer pending when its turn comes is not sent: no buttons that cannot work', async () => {
+    const c = await world.submit('mira');
+    await world.cases.take(c.id, world.actor('kim'), world.now());
+    await world.flush();
+    world.notifier.failFor(dm('alex'), { kind: 'retry', retryAfterMs: 60_000, reason: '503' });
+    await world.cases.offerHandover(c.id, world.actor('kim'), 'console:alex', world.now());
+    // Kim offers it to Cecilia instead before Alex's chat is back: Alex's offer no longer stands.
+    await world.cases.offerHandover(c.id, world.actor('kim'), 'console:cecilia', world.now());
+    world.notifier.recoverFor(dm('alex'));
+    world.advance(5 * 60_000);
+    await world.flush();
+    expect(world.notifier.actions(dm('alex'), 'case:accept')).toEqual([]);
+    expect(world.notifier.actions(dm('cecilia'), 'case:accept').map((a) => a.value)).toEqual([c.id]);
+    const offers = (await world.stores.outbox.listForCase(c.id)).filter((n) => n.render?.kind === 'handover-offer');
+    expect(offers.map((n) => [n.address, n.status]).sort()).toEqual([
+      [dm('alex'), 'superseded'],
+      [dm('cecilia'), 'sent'],
+    ]);
+  });
+
+  it('renders in the language the reference names, with the words of the entry it tells of', async () => {
+    await world.stores.profiles.put(
+      { userId: 'console:kim', language: 'en', updatedAt: world.now().toISOString(), revision: 0 },
+      null,
+    );
+    const c = await world.submit('mira');
+    await world.cases.take(c.id, world.actor('kim'), world.now());
+    await world.cases.recordCheckIn(
+      c.id,
+      world.actor('mira'),
+      { kind: 'check_in', day: 1, answer: 'support', note: 'Jag sover dåligt' },
+      world.now(),
+    );
+    await world.flush();
+    expect(world.notifier.lastTextOf(dm('kim'))).toBe(
+      `Mira Medlem answered the check-in on ${c.number}: needs support. Jag sover dåligt`,
+    );
+    const [checkIn] = (await world.stores.outbox.listForCase(c.id)).filter((n) => n.render?.kind === 'owner-check-in');
+    expect(checkIn?.render?.language).toBe('en');
+    expect(JSON.stringify(checkIn)).not.toContain('Jag sover dåligt');
+  });
 });
