@@ -43,15 +43,29 @@ export class EvidenceVault implements EvidenceKeeper {
   }
 
   /** Deletes the copies of these files (erasure, retention); files without a copy are skipped. */
-  async remove(files: AttachmentRef[]): Promise<number> {
-    let removed = 0;
-    for (const file of files) {
-      if (!file.stored) continue;
-      await this.blobs.delete(file.stored.blob);
-      removed += 1;
-    }
-    return removed;
+  remove(files: AttachmentRef[]): Promise<number> {
+    return removeCopies(this.blobs, files);
   }
+}
+
+/** Deletes Vaktpost's copies of these files; files without a copy are skipped. Returns how many were deleted. */
+export async function removeCopies(blobs: BlobStore, files: AttachmentRef[]): Promise<number> {
+  let removed = 0;
+  for (const file of files) {
+    if (!file.stored) continue;
+    await blobs.delete(file.stored.blob);
+    removed += 1;
+  }
+  return removed;
+}
+
+/** The evidence files a dialog session holds among its answers (a report begun and not sent). */
+export function filesOfAnswers(answers: Record<string, unknown>): AttachmentRef[] {
+  return Object.values(answers).flatMap((answer) =>
+    Array.isArray(answer)
+      ? answer.filter((a): a is AttachmentRef => typeof a === 'object' && a !== null && 'id' in a && 'name' in a)
+      : [],
+  );
 }
 
 const unavailable = (why: string): VaktpostError => new VaktpostError('evidence.unavailable', why);

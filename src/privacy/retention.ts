@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { anonymiseCase, closedAt } from '../domain/anonymise';
 import type { Case } from '../domain/case';
 import type { AttachmentRef } from '../domain/report';
+import { filesOfAnswers } from '../evidence/evidence-vault';
 import type { CaseRepository } from '../ports/case-repository';
 import type { LeaseStore } from '../ports/lease';
 import type { Logger } from '../ports/logger';
@@ -87,10 +88,7 @@ export class Retention {
     const sessions = await this.deps.sessions.ofUser(personId);
     for (const session of sessions) {
       // Files sent in a report never finished: their copies go with the session.
-      const files = Object.values(session.answers).flatMap((answer) =>
-        Array.isArray(answer) ? answer.filter((a): a is AttachmentRef => typeof a === 'object') : [],
-      );
-      await this.deps.evidence?.remove(files);
+      await this.deps.evidence?.remove(filesOfAnswers(session.answers));
       await this.deps.sessions.delete(session.key);
     }
     for (let attempt = 0; attempt < 10; attempt += 1) {

@@ -1,6 +1,8 @@
 import { pendingNotification } from '../domain/notification';
 import { replyStream } from '../delivery/outbox-notifier';
+import type { AttachmentRef } from '../domain/report';
 import type { Session } from '../engine/session';
+import { filesOfAnswers } from '../evidence/evidence-vault';
 import { tx } from '../engine/prompt';
 import type { KeyValueStore } from '../ports/key-value-store';
 import type { Logger } from '../ports/logger';
@@ -24,6 +26,8 @@ export interface SessionExpiryDeps {
    * when they were written in `at` (an addition offered to the member's open case and never answered).
    */
   held?: { keyValues: KeyValueStore; namespaces: string[] };
+  /** Vaktpost's copies of the files sent in a removed session go with it. */
+  evidence?: { remove(files: AttachmentRef[]): Promise<number> };
 }
 
 /**
@@ -40,6 +44,7 @@ export async function expireSessions(deps: SessionExpiryDeps, at: Date): Promise
   const queued: string[] = [];
   for (const session of idle) {
     if (!(await deps.sessions.delete(session.key, session.revision))) continue;
+    await deps.evidence?.remove(filesOfAnswers(session.answers));
     const id = `session-expired:${session.key}:${session.revision}`;
     await deps.outbox.enqueue([lastMessage(deps, session, id, at)]);
     queued.push(id);

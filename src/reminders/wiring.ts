@@ -9,6 +9,7 @@ import type { Stores } from '../ports/stores';
 import { DEFAULT_SWEEP_SETTINGS, type SweepKind, type SweepSettings } from './plan';
 import { Reminders, type SweepReport } from './reminders';
 import { DEFAULT_ESCALATION_CRON, REMINDER_TIMEZONE, scheduleReminders } from './schedule';
+import { removeCopies } from '../evidence/evidence-vault';
 
 /** What main.ts hands the reminders. */
 export interface RemindersDeps {
@@ -80,6 +81,7 @@ export function startReminders(deps: RemindersDeps): RemindersHandle {
       maxIdleMs: deps.config.SESSION_EXPIRY_HOURS * 3_600_000,
       dialogName: deps.dialogName ?? (() => 'bot.dialog.unknown_name'),
       held: { keyValues: stores.keyValues, namespaces: deps.heldNamespaces ?? [] },
+      evidence: { remove: (files) => removeCopies(stores.blobs, files) },
     },
   });
   const stop = deps.schedule

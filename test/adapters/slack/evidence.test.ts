@@ -103,6 +103,48 @@ describe('evidence the owner can open, on Slack', () => {
     );
   });
 
+  it('copies a file added to the taken case to the owner, and every file to a new owner after a hand-over', async () => {
+    s = await SlackStory.start();
+    const first = randomBytes(3000);
+    await reportWithFile('forsta.png', first);
+    await kimTakes();
+    expect(s.fake.uploadsIn('D0KIM')).toHaveLength(1);
+
+    // Mira sends one more file after the case was taken, and adds it to her case.
+    const later = randomBytes(4000);
+    const url = s.fake.addMemberFile('andra.png', later);
+    await s.deliver(
+      asEvent(
+        messageIm(MIRA, '', {
+          files: [{ id: 'F0MIRA2', name: 'andra.png', mimetype: 'image/png', url_private_download: url }],
+        }),
+      ),
+    );
+    const add = s.latestButton('D0MIRA', (b) => b.action_id.startsWith('member:add'));
+    await s.deliver(asInteraction(s.pressPayload(MIRA, add, 'D0MIRA')));
+    const toKim = s.fake.uploadsIn('D0KIM');
+    expect(toKim.map((u) => u.title)).toEqual(['forsta.png', 'andra.png']);
+    expect(toKim[1]?.bytes.equals(later)).toBe(true);
+    const [stored] = await s.app.stores.cases.list({});
+    expect(stored?.report.evidence.map((f) => f.sha256)).toEqual([sha256(first), sha256(later)]);
+
+    // Kim hands the case to Alex; once Alex accepts, Alex has both files too, and Kim none twice.
+    await s.app.vaktpost.cases.offerHandover(
+      stored?.id ?? '',
+      { userId: 'slack:U0KIM', displayName: 'Kim Kontakt' },
+      'slack:U0ALEX',
+      new Date(),
+    );
+    await s.app.vaktpost.cases.acceptHandover(
+      stored?.id ?? '',
+      { userId: 'slack:U0ALEX', displayName: 'Alex Andrakontakt' },
+      new Date(),
+    );
+    await s.settle();
+    expect(s.fake.uploadsIn('D0ALEX').map((u) => u.title)).toEqual(['forsta.png', 'andra.png']);
+    expect(s.fake.uploadsIn('D0KIM')).toHaveLength(2);
+  });
+
   it('removes the copy when the member is erased', async () => {
     s = await SlackStory.start();
     await reportWithFile('brev.png', randomBytes(5000));
