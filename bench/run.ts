@@ -265,6 +265,16 @@ async function benchPlatformPart(platform: 'slack' | 'teams'): Promise<void> {
       target: `≤ ${p99Target}`,
       ok: r.ratio.p99 <= p99Target && allOk,
     });
+    // Every DM is a turn of its own and gets one message back (one per turn): fewer means turns were not processed.
+    const calls = r.vaktpost.callsPerRequest;
+    const replies = (calls['chat.postMessage'] ?? 0) + (calls.send ?? 0) + (calls.reply ?? 0);
+    record({
+      name: `${platform} ${r.rate}/s Vaktpost's messages per request`,
+      value: replies,
+      unit: '',
+      target: '≥ 0.95, one answer per turn',
+      ok: replies >= 0.95,
+    });
     record({
       name: `${platform} ${r.rate}/s messages out within the run + 5 s`,
       value: r.vaktpost.sentWithinRun * 100,
