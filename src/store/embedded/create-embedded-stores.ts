@@ -1,8 +1,9 @@
 import { chmod, mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Stores } from '../../ports/stores';
 import { PENDING_FLAG_MIGRATION } from '../documents';
 import { lockDataDir } from './data-dir-lock';
+import { closeAppendHandles, installAppendHandles } from './append-handles';
 import { compactAll, openCollection, PRIVATE_MODES, type Collection } from './datastore';
 import { EmbeddedBlobStore } from './embedded-blob-store';
 import { EmbeddedCaseRepository } from './embedded-case-repository';
@@ -73,6 +74,7 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
     await mkdir(dataDir, { recursive: true, mode: PRIVATE_MODES.dirMode });
     await chmod(dataDir, PRIVATE_MODES.dirMode);
   }
+  installAppendHandles();
   // One writer per data folder: taken before any file is read, given up after the last write is on disk.
   const lock = dataDir === undefined ? null : await lockDataDir(dataDir);
   let c: Record<CollectionName, Collection>;
@@ -100,6 +102,7 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
     // Compacting queues behind every pending write, so when it resolves everything is on disk in its final form.
     async close() {
       await compactAll(Object.values(c));
+      if (dataDir !== undefined) await closeAppendHandles(COLLECTIONS.map((name) => join(dataDir, `${name}.db`)));
       await lock?.release();
     },
   };
