@@ -12,6 +12,7 @@ import {
 } from '../../src/domain/report';
 import type { FinishResult } from '../../src/engine/dialog';
 import type { Answers } from '../../src/engine/session';
+import { reachOf, type Reach } from '../../src/domain/reach';
 import type { ReportStepId } from './ids';
 
 /** The question behind each report field, so a failed validation sends the member to the right question. */
@@ -52,6 +53,8 @@ const STEP_OF_FIELD: Record<string, ReportStepId> = {
   'informed.relatives': 'informed_relatives',
   'informed.municipality': 'informed_municipality',
   consentMunicipality: 'consent_municipality',
+  reachAt: 'reach',
+  'reachAt.value': 'reach',
 };
 
 /** An exact date-time as the engine stores it (`2026-03-09`, `2026-03-09T21:15`, or an ISO instant for "now"). */
@@ -155,12 +158,22 @@ export function finishReport(
     // Only an explicit yes shares the case with the municipality (DOMAIN: second line only with consent). One of the
     // two questions applies: the details' one, or the fast path's (the engine passes only applicable answers).
     consentMunicipality: answers.consent_municipality === 'yes' || answers.consent_now === 'yes',
+    reachAt: reachFrom(answers),
   };
 
   const parsed = reportSchema.safeParse(withoutUndefined(candidate));
   if (parsed.success) return { ok: true, result: parsed.data };
   const steps = parsed.error.issues.map((issue) => stepOfPath(issue.path));
   return { ok: false, missingStepIds: [...new Set(steps)] };
+}
+
+/** How to reach the member, when they said so; a phone or address they skipped leaves nothing (they can add it later). */
+function reachFrom(answers: Answers): Reach | undefined {
+  const via = answers.reach;
+  if (via === 'chat') return { via };
+  const typed = via === 'phone' ? answers.reach_phone : via === 'email' ? answers.reach_email : undefined;
+  if (typeof typed !== 'string' || (via !== 'phone' && via !== 'email')) return undefined;
+  return reachOf(via, typed) ?? undefined;
 }
 
 function stepOfPath(path: (string | number)[]): ReportStepId {

@@ -46,6 +46,9 @@ export const REPORT_STEP_IDS = [
   'measures',
   // The end: consent on the fast path (asked here once, since the details were skipped), how to reach the member.
   'consent_now',
+  'reach',
+  'reach_phone',
+  'reach_email',
 ] as const;
 
 export type ReportStepId = (typeof REPORT_STEP_IDS)[number];

@@ -5,7 +5,8 @@ import { isVaktpostError } from '../domain/errors';
 import type { Card, CardAction, Prompt } from '../engine/prompt';
 import { tx } from '../engine/prompt';
 import type { IncomingTurn } from '../engine/turn';
-import { memberStatusCard } from '../cases/case-cards';
+import { memberStatusCard, reachCard } from '../cases/case-cards';
+import { REACH_VIA, reachOf } from '../domain/reach';
 import type { Actor } from '../cases/case-service';
 import type { BotDeps } from './bot-deps';
 import { CHECK_IN_ANSWER, CHECK_IN_NAMESPACE, type CheckInSchedule } from '../reminders/check-ins';
@@ -16,6 +17,8 @@ export const MEMBER_ACTION = {
   add: 'member:add',
   newReport: 'member:new',
   consent: 'member:consent',
+  reach: 'member:reach',
+  reachSet: 'member:reach_set',
   checkIns: 'member:checkins',
   checkIn: CHECK_IN_ANSWER,
 } as const;
@@ -144,6 +147,25 @@ export class MemberFollowUp {
             name: c.owner?.displayName ?? '',
           }),
         ]);
+      }
+      if (action.id === MEMBER_ACTION.reach) {
+        const c = (await this.openCases(turn.user.id)).find((x) => x.id === action.value);
+        if (!c) return reply(this.deps.notifier, turn.address, language, [message('error.case.not_found')]);
+        return reply(this.deps.notifier, turn.address, language, [{ kind: 'card', card: reachCard(c) }]);
+      }
+      if (action.id === MEMBER_ACTION.reachSet) {
+        const { c: caseId, v } = JSON.parse(action.value) as { c?: unknown; v?: unknown };
+        const via = REACH_VIA.find((x) => x === v);
+        if (typeof caseId !== 'string' || !via) return;
+        const reach = reachOf(via, action.input ?? '');
+        // Bad input is refused with what to fix, and what was stored stays as it was.
+        if (!reach) {
+          return reply(this.deps.notifier, turn.address, language, [
+            message(via === 'phone' ? 'report.reach_phone.invalid' : 'report.reach_email.invalid'),
+          ]);
+        }
+        const c = await this.deps.cases.setReach(caseId, actor, reach, now);
+        return reply(this.deps.notifier, turn.address, language, [message('member.reach.saved', { number: c.number })]);
       }
       if (action.id === MEMBER_ACTION.consent) {
         const { c: caseId, v } = JSON.parse(action.value) as { c?: unknown; v?: unknown };

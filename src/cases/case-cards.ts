@@ -4,6 +4,7 @@ import { join, raw, time, tx } from '../engine/prompt';
 import type { Case } from '../domain/case';
 import type { CaseRole } from './access';
 import { checklistComplete } from './checklist';
+import { reachText, seesReach } from './reach-text';
 import { reportSections } from './report-sections';
 import { policeNumberAction, policeTextAction } from '../police/police-text';
 import { EXPORT_ACTION } from '../export/export-actions';
@@ -62,6 +63,7 @@ export function caseViewCard(
     fields.push({ label: tx('case.field.handover'), value: raw(c.pendingHandover.displayName) });
   }
   if (c.sharedWithMunicipality) fields.push({ label: tx('case.field.shared'), value: tx('common.yes') });
+  if (seesReach(role, c)) fields.push({ label: tx('case.field.reach'), value: reachText(c.report.reachAt) });
   const sections: CardSection[] = [...reportSections(c.report), checklistSection(c, role), timelineSection(c)];
   return {
     title: tx(c.urgent ? 'case.view.title_urgent' : 'case.view.title', { number: c.number }),
@@ -180,6 +182,7 @@ export function memberCaseCard(c: Case): Card {
       policeNumberAction(c),
       // The exposed person's own switch for sharing with the municipality (a reporter for someone else has none).
       ...(c.status !== 'closed' && !c.report.reporter.onBehalf ? [consentAction(c)] : []),
+      ...(c.status !== 'closed' ? [reachAction(c)] : []),
     ],
   };
 }
@@ -222,8 +225,38 @@ export function memberStatusCard(cases: Case[]): Card {
           ? tx('member.status.helper', { name: c.owner.displayName, time: time(c.takenAt ?? c.updatedAt) })
           : tx('member.status.waiting'),
       ],
-      actions: c.report.reporter.onBehalf ? [] : [consentAction(c)],
+      actions: [...(c.report.reporter.onBehalf ? [] : [consentAction(c)]), reachAction(c)],
     })),
+  };
+}
+
+/** The member's way to leave or change how the owner reaches them (the choices come as a card of their own). */
+export function reachAction(c: Case): CardAction {
+  return { id: 'member:reach', label: tx('member.reach.change'), value: c.id };
+}
+
+/** The choices for reaching the member: a phone or an e-mail address typed into the button's field, or the chat. */
+export function reachCard(c: Case): Card {
+  const value = (via: string): string => JSON.stringify({ c: c.id, v: via });
+  return {
+    title: tx('member.reach.title', { number: c.number }),
+    tone: 'normal',
+    lines: [tx('member.reach.text', { current: reachText(c.report.reachAt) })],
+    actions: [
+      {
+        id: 'member:reach_set',
+        label: tx('report.reach.choice.phone'),
+        value: value('phone'),
+        input: { label: tx('member.reach.phone_input'), required: true, maxLength: 40 },
+      },
+      {
+        id: 'member:reach_set',
+        label: tx('report.reach.choice.email'),
+        value: value('email'),
+        input: { label: tx('member.reach.email_input'), required: true, maxLength: 254 },
+      },
+      { id: 'member:reach_set', label: tx('report.reach.choice.chat'), value: value('chat') },
+    ],
   };
 }
 

@@ -2,6 +2,7 @@ import { dmAddressOf } from '../domain/address';
 import type { Case, ChecklistItemId, PersonRef, TimelineEntry } from '../domain/case';
 import { VaktpostError } from '../domain/errors';
 import type { CaseMessageKind, NotificationDraft } from '../domain/notification';
+import type { Reach } from '../domain/reach';
 import type { AttachmentRef, Language, StoredReport } from '../domain/report';
 import type { Directory } from '../directory/directory';
 import type { Card, CardSection, Text } from '../engine/prompt';
@@ -194,6 +195,30 @@ export class CaseService {
         );
       }
       return this.withEvent(next, 'consent_changed', actor, now, consent ? 'yes' : 'no', drafts);
+    });
+  }
+
+  /**
+   * The member leaves or changes how they want to be reached (issue 12). The way goes into the sealed report, never
+   * into the timeline (which every contact of the district reads); the owner is told and gets the case again.
+   */
+  async setReach(caseId: string, actor: Actor, reach: Reach, now: Date): Promise<Case> {
+    return this.write(caseId, actor, async (c, role) => {
+      if (role !== 'reporter' && role !== 'exposed') throw new VaktpostError('case.not_allowed', 'the member only');
+      if (c.status === 'closed') throw new VaktpostError('case.closed', 'case is closed');
+      if (JSON.stringify(c.report.reachAt) === JSON.stringify(reach)) return null;
+      const next: Case = { ...c, report: { ...c.report, reachAt: reach } };
+      const drafts: NotificationDraft[] = [];
+      if (c.owner) {
+        drafts.push(
+          this.draft(next, `reach-${c.timeline.length}`, dmAddressOf(c.owner.userId), now, {
+            kind: 'owner-reach',
+            language: await this.deps.languageOf(c.owner.userId),
+          }),
+          ...(await this.ownerNotifications(next, `reach-card-${c.timeline.length}`, now)),
+        );
+      }
+      return this.withEvent(next, 'reach_changed', actor, now, undefined, drafts);
     });
   }
 

@@ -54,6 +54,8 @@ export const TIMELINE_KINDS = [
   'member_added',
   /** The exposed person changed their answer about sharing with the municipality (issue 12). */
   'consent_changed',
+  /** The member left or changed how they want to be reached; the way itself is in the report (issue 12). */
+  'reach_changed',
   /** The member asked for (or declined) the check-ins after a day and a week (issue 12). */
   'check_ins',
   /** The member answered a check-in: how they are, whether they need support (issue 12). */

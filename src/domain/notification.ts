@@ -21,6 +21,7 @@ export const CASE_MESSAGE_KINDS = [
   'handover-declined',
   'owner-member-added',
   'owner-consent',
+  'owner-reach',
   'owner-check-in',
   'owner-police-number',
   'owner-evidence-file',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { categorySchema, channelSchema, type LadderStep, LADDER_STEPS } from './categories';
+import { reachSchema } from './reach';
 
 /** The longest free-text answer we keep; longer answers are refused with a message, never cut silently. */
 export const MAX_TEXT_LENGTH = 4000;
@@ -133,6 +134,8 @@ export const reportSchema = z.object({
   }),
   /** The exposed person agrees that the case may be shared with the municipality's security officer. */
   consentMunicipality: z.boolean(),
+  /** How the member wants the owner to reach them; only the owner (and a consented municipality) sees it. */
+  reachAt: reachSchema.optional(),
 });
 export type Report = z.infer<typeof reportSchema>;
 

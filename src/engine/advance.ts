@@ -188,6 +188,8 @@ export function createEngine(dialogs: DialogDef[]): Engine {
   }
 
   function accept(dialog: DialogDef, session: Session, step: StepDef, answer: Answer): AdvanceResult {
+    const problem = step.check?.(answer);
+    if (problem) return invalid(dialog, session, problem);
     const answers = { ...session.answers, [step.id]: answer };
     const trail = session.trail[session.trail.length - 1] === step.id ? session.trail : [...session.trail, step.id];
     const next: Session = { ...session, answers, trail };

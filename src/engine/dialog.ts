@@ -1,5 +1,5 @@
 import type { Answer, Answers } from './session';
-import type { InputSpec, Prompt } from './prompt';
+import type { InputSpec, Prompt, Text } from './prompt';
 
 /** One question of a dialog, as data. */
 export interface StepDef {
@@ -29,6 +29,11 @@ export interface StepDef {
    * not list it as an answer but offers a button with this i18n key that asks it again.
    */
   summaryAction?: string;
+  /**
+   * A check beyond the input type (a phone number's form): the i18n text saying what to fix, or null when the answer
+   * is fine. A refused answer is not kept, and the member is asked the same question again.
+   */
+  check?: (answer: Answer) => Text | null;
   /** Prompts shown right after this step is answered, before the next question (e.g. "call 112"). */
   after?: (answer: Answer, answers: Answers) => Prompt[];
   /**

@@ -4,6 +4,7 @@ import type { Text } from '../engine/prompt';
 import { join, raw, time, tx } from '../engine/prompt';
 import { translate } from '../i18n/translate';
 import { spokenDateTime } from '../police/local-time';
+import { reachText } from '../cases/reach-text';
 import { evidenceLine } from '../evidence/evidence-lines';
 
 /** One question of the template with its answer lines (empty when the case has no answer). */
@@ -84,6 +85,8 @@ function answers(c: Case, ctx: IncidentContext, language: Language): Record<Ques
       r.reporter.onBehalf
         ? labelled('label.field.relation', opt(r.reporter.relation) ?? tx('label.on_behalf.other'))
         : tx('label.on_behalf.self'),
+      // Only the owner and a municipality the exposed person said yes to export (mayExport): they may reach the member.
+      labelled('case.field.reach', r.reachAt ? reachText(r.reachAt) : undefined),
     ],
     target: [opt(r.target.name), opt(r.target.role)],
     what: [

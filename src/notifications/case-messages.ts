@@ -87,6 +87,8 @@ export class CaseMessages implements NotificationRenderer {
         return message(entry.detail === 'yes' ? 'case.owner.consent_given' : 'case.owner.consent_withdrawn', {
           number,
         });
+      case 'owner-reach':
+        return message('case.owner.reach_changed', { name, number });
       case 'owner-check-in': {
         const [answer, ...rest] = (entry.detail ?? '').split(': ');
         const support = answer === 'support';

@@ -31,7 +31,8 @@ describe('urgent first, details after', () => {
     const member = app.notifier.textOf(app.dm('mira'));
     expect(member).toContain(`Jag har redan larmat säkerhetsansvariga i Norrby. Ditt ärende har nummer ${c.number}.`);
 
-    for (const answer of ['hot', DESCRIPTION, 'sms', 'nu', '1', 'nej', 'skicka']) await app.say('mira', answer);
+    for (const answer of ['hot', DESCRIPTION, 'sms', 'nu', '1', 'nej', 'hoppa över', 'skicka'])
+      await app.say('mira', answer);
     const cases = await app.stores.cases.list({ reporterUserId: app.userId('mira') });
     expect(cases.map((x) => x.number)).toEqual([c.number]);
     expect(cases[0]?.preliminary).toBeUndefined();
@@ -50,7 +51,8 @@ describe('urgent first, details after', () => {
     const [c] = await app.stores.cases.list({ reporterUserId: app.userId('mira') });
     if (!c) throw new Error('no case');
     await app.press('kim', 'case:take', c.id);
-    for (const answer of ['hot', DESCRIPTION, 'sms', 'nu', '1', 'nej', 'skicka']) await app.say('mira', answer);
+    for (const answer of ['hot', DESCRIPTION, 'sms', 'nu', '1', 'nej', 'hoppa över', 'skicka'])
+      await app.say('mira', answer);
     const owner = app.notifier.textOf(app.dm('kim'));
     expect(owner).toContain(DESCRIPTION);
   });
@@ -102,7 +104,8 @@ describe('send now, tell more later', () => {
     // Nobody said anyone is in danger: no "call 112 now" pressed on the member.
     expect(member).not.toContain('Ring 112 nu');
 
-    for (const answer of ['hot', DESCRIPTION, 'sms', 'igår', '1', 'ja', 'skicka']) await app.say('mira', answer);
+    for (const answer of ['hot', DESCRIPTION, 'sms', 'igår', '1', 'ja', 'hoppa över', 'skicka'])
+      await app.say('mira', answer);
     const cases = await app.stores.cases.list({ reporterUserId: app.userId('mira') });
     expect(cases.map((x) => x.number)).toEqual([c.number]);
     // The fast path asked about sharing with the municipality once, and the yes is kept.

@@ -99,11 +99,57 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
 
     it('also by the button, and the report then is not urgent', () => {
       const t = new Transcript(language).start().press('send_now');
-      t.say(w.self, w.threat, DESCRIPTION[language], w.sms, w.yesterday, w.sendNow, w.no);
+      t.say(w.self, w.threat, DESCRIPTION[language], w.sms, w.yesterday, w.sendNow, w.no, w.skip);
       expect(t.emitted).toHaveLength(1);
       expect(t.last[0]).toMatch(/^card: /);
       t.say(w.submit);
       expect(t.report).toMatchObject({ urgent: false, when: { ongoing: false }, consentMunicipality: false });
+    });
+  });
+
+  describe('a way to reach the member', () => {
+    const fastToReach = (): Transcript =>
+      new Transcript(language)
+        .start()
+        .say(w.sendNow, w.self, w.threat, DESCRIPTION[language], w.sms, w.yesterday, w.sendNow, w.no);
+
+    it('offers phone, e-mail or only the chat, and says only the owner sees it', () => {
+      const t = fastToReach();
+      expect(t.last[0]).toBe(question(language, 'reach'));
+      expect(t.lastText).toContain(say('report.reach.hint'));
+      expect(t.last).toContain(
+        `[buttons: ${say('report.reach.choice.phone')} | ${say('report.reach.choice.email')} | ${say('report.reach.choice.chat')}]`,
+      );
+    });
+
+    it('refuses what is not a phone number, saying what to fix, and keeps asking', () => {
+      const t = fastToReach().press('phone').say('ring mig på kvällen');
+      expect(t.last[0]).toBe(`bot: ${say('report.reach_phone.invalid')}`);
+      expect(t.last[1]).toBe(question(language, 'reach_phone'));
+      expect(t.session?.answers.reach_phone).toBeUndefined();
+      t.say('12345').say('+46 70-123 45 67', w.submit);
+      expect(t.report.reachAt).toEqual({ via: 'phone', value: '+46 70-123 45 67' });
+    });
+
+    it('refuses what is not an e-mail address, and keeps a good one', () => {
+      const t = fastToReach().press('email').say('mira at example');
+      expect(t.last[0]).toBe(`bot: ${say('report.reach_email.invalid')}`);
+      t.say('mira@example.org');
+      expect(t.last[0]).toMatch(/^card: /);
+      expect(t.lastText).toContain(`${say('report.reach_email.label')}: mira@example.org`);
+      t.say(w.submit);
+      expect(t.report.reachAt).toEqual({ via: 'email', value: 'mira@example.org' });
+    });
+
+    it('keeps "only here in the chat" as a choice of its own', () => {
+      const t = fastToReach().press('chat').say(w.submit);
+      expect(t.report.reachAt).toEqual({ via: 'chat' });
+    });
+
+    it('is not asked on the quick path of a member who sent nothing first', () => {
+      const t = essentials(language).say(w.submit);
+      expect(questionsAsked(t, language)).not.toContain(question(language, 'reach'));
+      expect(t.report.reachAt).toBeUndefined();
     });
   });
 
@@ -117,7 +163,7 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
         .say(w.yes, w.self, w.threat, DESCRIPTION[language], w.sms, 'nu', w.sendNow);
       expect(t.last[0]).toBe(consentQuestion(language));
       expect(t.last).toContain(`[buttons: ${say('common.yes')} | ${say('common.no')}]`);
-      t.say(w.yes);
+      t.say(w.yes, w.skip);
       expect(t.last[0]).toMatch(/^card \(urgent\): /);
       expect(t.lastText).toContain(`${say('report.consent_municipality.label')}: ${say('common.yes')}`);
       t.say(w.submit);
@@ -183,6 +229,8 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
         .say(w.yes, w.self, w.threat, DESCRIPTION[language], w.sms, 'nu', w.sendNow);
       expect(quick.last[0]).toBe(question(language, 'consent_now'));
       quick.say(w.no);
+      expect(quick.last[0]).toBe(question(language, 'reach'));
+      quick.press('chat');
       expect(quick.last[0]).toMatch(/^card \(urgent\): /);
       quick.say(w.submit);
       expect(quick.report.urgent).toBe(true);
@@ -287,7 +335,9 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
         .say(w.yes) // hate crime
         .say(w.no) // sexual character
         .say('Beslutet om nya moskén', 'Ingen', w.yes)
-        .say('Skrämmande', 'Hennes partner', 'Ingen än', 'Sällskap till möten');
+        .say('Skrämmande', 'Hennes partner', 'Ingen än', 'Sällskap till möten')
+        .press('phone')
+        .say('070-123 45 67');
 
     it('asks the who-questions and every detail, then submits every Bilaga 4 field', () => {
       const t = full();
@@ -334,6 +384,7 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
         support: { needed: 'yes', needs: 'Sällskap hem från möten', supportPerson: 'Kim Stöd' },
         informed: { relatives: 'Hennes partner', municipality: 'Ingen än' },
         consentMunicipality: true,
+        reachAt: { via: 'phone', value: '070-123 45 67' },
       });
     });
 

@@ -64,6 +64,7 @@ function onBehalfHateCrimeReport() {
     .say(w.no) // sexual character
     .say('Beslutet om nya moskén', 'Grannen Eva såg brevet', w.yes)
     .say('Skrämmande', 'Hennes partner', 'Ingen än', 'Sällskap till möten')
+    .press('chat') // how to reach the member
     .say(w.submit);
   return transcript;
 }

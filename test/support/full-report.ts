@@ -9,6 +9,11 @@ const CHOSEN: Record<string, string> = {
   more: 'tell_more',
   police: 'reported',
   perpetrator_known: 'known',
+  reach: 'email',
+};
+/** Free-text steps that check their form: answered with a valid value that still carries the marker. */
+const FORMED: Record<string, (marker: string) => string> = {
+  reach_email: (marker) => `${marker}.reach@example.org`,
 };
 /** Multiple-choice steps are answered as a member types them (Swedish words). */
 const TYPED: Record<string, string> = { categories: 'hot', channels: 'sms' };
@@ -32,7 +37,10 @@ export async function typeFullReport(app: TestApp, account: string, marker: stri
     if (prompt?.kind !== 'question') throw new Error(`no question to answer after turn ${turn}`);
     const step = prompt.stepId;
     const input = prompt.input;
-    if (input.type === 'text' || input.type === 'datetime') {
+    const formed = FORMED[step];
+    if (formed) {
+      await app.say(account, formed(marker));
+    } else if (input.type === 'text' || input.type === 'datetime') {
       texts.push(step);
       await app.say(account, `${marker} ${step}`);
     } else if (input.type === 'attachments') {

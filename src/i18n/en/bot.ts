@@ -29,6 +29,12 @@ export const botEn: Record<string, string> = {
     "Thank you. Case {number} may now be shared with the municipality's security officer. The person helping you can do it.",
   'member.consent.withdrawn':
     'Case {number} is not shared with the municipality. If it has been shared already, tell the person helping you.',
+  'member.reach.change': 'Change how we reach you',
+  'member.reach.title': 'How do we reach you in {number}?',
+  'member.reach.text': 'Only the person looking after your case sees it. Now: {current}.',
+  'member.reach.phone_input': 'Your phone number',
+  'member.reach.email_input': 'Your e-mail address',
+  'member.reach.saved': 'Thank you. The person looking after case {number} now knows how you want to be reached.',
   'bot.submitted':
     'Thank you. Your report is received as case {number} and has gone to {recipients}. You will hear here when someone has taken it.',
   'bot.submitted.urgent':

@@ -129,6 +129,22 @@ export const reportEn: Record<string, string> = {
   'report.consent_municipality.help':
     "The municipality's security officer can, for example, help with protection in the municipality's buildings and at meetings. The case is shared only if you answer yes. If you answer no, or skip the question, only the party's security contacts see it.",
   'report.consent_municipality.label': 'May be shared with the municipality',
+  'report.reach.question': 'How can the person looking after your case reach you most easily?',
+  'report.reach.hint': 'Only the person looking after your case sees it. You can change it later.',
+  'report.reach.label': 'How to reach you',
+  'report.reach.choice.phone': 'Call or text me',
+  'report.reach.choice.email': 'E-mail me',
+  'report.reach.choice.chat': 'Only here in the chat',
+  'report.reach_phone.question': 'Which phone number?',
+  'report.reach_phone.hint': 'For example 070-123 45 67.',
+  'report.reach_phone.label': 'Phone',
+  'report.reach_phone.invalid':
+    'That does not look like a phone number. Write the digits with the area code, for example 070-123 45 67.',
+  'report.reach_email.question': 'Which e-mail address?',
+  'report.reach_email.hint': 'For example name@example.org.',
+  'report.reach_email.label': 'E-mail',
+  'report.reach_email.invalid':
+    'That does not look like an e-mail address. It needs an @ with a dot after it, for example name@example.org.',
 
   'report.support_needed.question': 'Do you, or the person targeted, need support or help?',
   'report.support_needed.label': 'Support needed',

@@ -29,6 +29,12 @@ export const botSv: Record<string, string> = {
     'Tack. Ärende {number} får nu delas med kommunens säkerhetsansvariga. Den som hjälper dig kan göra det.',
   'member.consent.withdrawn':
     'Ärende {number} delas inte med kommunen. Har det redan delats, säg till den som hjälper dig.',
+  'member.reach.change': 'Ändra hur vi når dig',
+  'member.reach.title': 'Hur når vi dig i {number}?',
+  'member.reach.text': 'Bara den som tar hand om ärendet ser det. Nu: {current}.',
+  'member.reach.phone_input': 'Ditt telefonnummer',
+  'member.reach.email_input': 'Din e-postadress',
+  'member.reach.saved': 'Tack. Nu vet den som tar hand om ärende {number} hur du vill bli nådd.',
   'bot.submitted':
     'Tack. Din rapport är mottagen som ärende {number} och har gått till {recipients}. Du får veta här när någon har tagit den.',
   'bot.submitted.urgent':

@@ -128,6 +128,22 @@ export const reportSv: Record<string, string> = {
   'report.consent_municipality.help':
     'Kommunens säkerhetschef eller säkerhetsstrateg kan till exempel hjälpa till med skydd i kommunens lokaler och vid sammanträden. Ärendet delas bara om du svarar ja. Svarar du nej, eller hoppar över frågan, ser bara partiets säkerhetsansvariga det.',
   'report.consent_municipality.label': 'Får delas med kommunen',
+  'report.reach.question': 'Hur når den som tar hand om ärendet dig enklast?',
+  'report.reach.hint': 'Bara den som tar hand om ärendet ser det. Du kan ändra det senare.',
+  'report.reach.label': 'Så når vi dig',
+  'report.reach.choice.phone': 'Ring eller sms:a mig',
+  'report.reach.choice.email': 'Mejla mig',
+  'report.reach.choice.chat': 'Bara här i chatten',
+  'report.reach_phone.question': 'Vilket telefonnummer?',
+  'report.reach_phone.hint': 'Till exempel 070-123 45 67.',
+  'report.reach_phone.label': 'Telefon',
+  'report.reach_phone.invalid':
+    'Det ser inte ut som ett telefonnummer. Skriv siffror med riktnummer, till exempel 070-123 45 67.',
+  'report.reach_email.question': 'Vilken e-postadress?',
+  'report.reach_email.hint': 'Till exempel namn@example.org.',
+  'report.reach_email.label': 'E-post',
+  'report.reach_email.invalid':
+    'Det ser inte ut som en e-postadress. Den ska ha ett @ och en punkt efter, till exempel namn@example.org.',
 
   'report.support_needed.question': 'Behöver du, eller den som utsattes, stöd eller hjälp?',
   'report.support_needed.label': 'Behov av stöd',

@@ -55,6 +55,8 @@ export async function expectOwnerReadsEverything(app: TestApp, id: string, texts
   const c = await app.stores.cases.get(id);
   const report = JSON.stringify(c?.report);
   for (const step of texts) expect(report).toContain(`${CANARY} ${step}`);
+  // The way to reach the member carries the canary too, so the scan at rest covers it (issue 12).
+  expect(c?.report.reachAt).toEqual({ via: 'email', value: `${CANARY}.reach@example.org` });
   expect(c?.closeReason).toBe(`${CANARY} close reason`);
   expect(c?.timeline.some((e) => e.detail === `${CANARY} note`)).toBe(true);
   expect(c?.timeline.some((e) => e.kind === 'member_added' && e.detail === `${CANARY} addition`)).toBe(true);
