@@ -3,12 +3,14 @@ import { CHECKLIST_ITEMS, type ChecklistItem, type ChecklistItemId } from '../do
 const DAY = 24 * 3600 * 1000;
 
 /**
- * Due dates of the follow-up routine (seed 004 §3.2): the exposed person is not left alone (at once, so within a day),
+ * Due dates of the follow-up routine (seed 004 §3.2): the exposed person is not left alone and has company home or to
+ * healthcare (at once, so within a day),
  * the police report question within a week, and the initial follow-up conversation and the two assessments within
  * two weeks.
  */
 export const CHECKLIST_DUE_DAYS: Record<ChecklistItemId, number> = {
   not_alone: 1,
+  company_home: 1,
   police_report: 7,
   initial_followup: 14,
   further_conversations: 14,

@@ -13,6 +13,8 @@ export type PersonRef = z.infer<typeof personRefSchema>;
 /** The follow-up routine of seed 004 §3.2 as checklist items. */
 export const CHECKLIST_ITEMS = [
   'not_alone',
+  // Seed 004 §3.2.2: company on the way home or to another chosen place, such as healthcare.
+  'company_home',
   'initial_followup',
   'further_conversations',
   'professional_support',

@@ -277,6 +277,7 @@ describe('the follow-up routine', () => {
     const due = Object.fromEntries(c.checklist.map((i) => [i.id, new Date(i.dueAt).getTime() - world.now().getTime()]));
     expect(due).toEqual({
       not_alone: 1 * DAY,
+      company_home: 1 * DAY,
       police_report: 7 * DAY,
       initial_followup: 14 * DAY,
       further_conversations: 14 * DAY,
@@ -289,6 +290,8 @@ describe('the follow-up routine', () => {
     expect(lines).toContain(
       '☐ Första uppföljningssamtal med de inblandade (inom 14 dagar), dokumenterat – senast 16 mars 2026',
     );
+    // Seed 004 §3.2.2: company home or to healthcare, at once.
+    expect(lines).toContain('☐ Någon följer med den utsatta hem eller till vården, om det behövs – senast 3 mars 2026');
   });
 
   it('lets the owner tick items with a note; closing needs a complete checklist or a reason; it can be reopened', async () => {
@@ -351,9 +354,10 @@ describe('the follow-up routine', () => {
     expect(alertNow).toContain('Tas om hand av Kim Kontakt');
     expect(alertNow).not.toContain('Ärendet är avslutat.');
 
+    // Kim ticks whatever is still open on the checklist; then the case closes without a reason.
     let done = reopened;
-    for (const id of ['not_alone', 'further_conversations', 'professional_support', 'police_report'] as const) {
-      done = await world.cases.tick(c.id, world.actor('kim'), id, null, world.now());
+    for (const item of reopened.checklist.filter((i) => i.doneAt === null)) {
+      done = await world.cases.tick(c.id, world.actor('kim'), item.id, null, world.now());
     }
     const closedComplete = await world.cases.close(c.id, world.actor('kim'), null, world.now());
     expect(closedComplete.status).toBe('closed');

@@ -30,14 +30,14 @@ describe('the daily digest', () => {
     world.clock.set(morning(0).getTime() + 2 * HOUR);
     const first = await world.submit('mira');
     await world.take(first.id, 'kim');
-    await world.tick(first.id, 'kim', ['not_alone', 'police_report']);
+    await world.tick(first.id, 'kim', ['not_alone', 'company_home', 'police_report']);
     // Thursday 12 March: case 2 comes in, Kim takes it too; Alex takes case 3.
     world.clock.set(morning(10).getTime() + HOUR);
     const second = await world.submit('olle', { urgent: true });
     await world.take(second.id, 'kim');
     const third = await world.submit('mira');
     await world.take(third.id, 'alex');
-    await world.tick(third.id, 'alex', ['not_alone', 'police_report']);
+    await world.tick(third.id, 'alex', ['not_alone', 'company_home', 'police_report']);
 
     // Saturday 14 March, 08:00.
     const digests = await digestAt(morning(12));
@@ -46,9 +46,10 @@ describe('the daily digest', () => {
       [
         'Daglig påminnelse 14 mars 2026',
         '# Dina öppna ärenden (2)',
-        'Försenade punkter: 1 · Snart: 3',
+        'Försenade punkter: 2 · Snart: 3',
         `AKUT ${second.number} · inkom 12 mars 2026`,
         `⚠ Försenad: ${item('not_alone')} – skulle ha varit klar 13 mars 2026`,
+        `⚠ Försenad: ${item('company_home')} – skulle ha varit klar 13 mars 2026`,
         '[Visa]',
         `${first.number} · inkom 2 mars 2026`,
         `Snart: ${item('initial_followup')} – senast 16 mars 2026`,
@@ -173,7 +174,11 @@ describe('the 14-day initial follow-up conversation in the daily digest', () => 
     world.clock.set(morning(0).getTime() + 2 * HOUR + 15 * 60_000);
     const c = await world.submit('mira');
     await world.take(c.id, 'kim');
-    await world.tick(c.id, 'kim', ['not_alone', 'police_report', 'further_conversations', 'professional_support']);
+    await world.tick(
+      c.id,
+      'kim',
+      c.checklist.map((i) => i.id).filter((id) => id !== 'initial_followup'),
+    );
 
     const lineOfDay: string[] = [];
     for (let day = 1; day <= 16; day += 1) {

@@ -1,5 +1,6 @@
 import type { Case } from '../../src/domain/case';
-import { newChecklist } from '../../src/cases/checklist';
+import { CHECKLIST_DUE_DAYS, newChecklist } from '../../src/cases/checklist';
+import type { ChecklistItem } from '../../src/domain/case';
 import { DEFAULT_SWEEP_SETTINGS, itemReminders, planSweep } from '../../src/reminders/plan';
 import { makeCase, makePerson } from '../support/fixtures';
 import { DAY, HOUR, MINUTE } from './reminder-world';
@@ -75,13 +76,12 @@ describe('planSweep: the daily digest', () => {
     const soon = owned(kim, { createdAt: '2026-03-02T13:02:00.000Z' });
     const other = owned(alex);
     const closed = owned(kim, { status: 'closed' });
-    // The calm case's "not alone" item (due in a day) is due soon too; tick it so the case has nothing due.
-    calm.checklist = calm.checklist.map((i) => ({ ...i, doneAt: i.id === 'not_alone' ? calm.createdAt : i.doneAt }));
+    // The calm case's items due in a day (not alone, company home) are due soon too; tick them so nothing is due.
+    const dueInDays = (i: ChecklistItem): number => CHECKLIST_DUE_DAYS[i.id];
+    calm.checklist = calm.checklist.map((i) => ({ ...i, doneAt: dueInDays(i) === 1 ? calm.createdAt : i.doneAt }));
     // Everything but the 14-day items done on the two older cases.
     for (const c of [late, soon]) {
-      c.checklist = c.checklist.map((i) =>
-        i.id === 'not_alone' || i.id === 'police_report' ? { ...i, doneAt: T0.toISOString() } : i,
-      );
+      c.checklist = c.checklist.map((i) => (dueInDays(i) < 14 ? { ...i, doneAt: T0.toISOString() } : i));
     }
 
     const plan = planSweep([calm, soon, other, late, closed], now, settings, 'digest');

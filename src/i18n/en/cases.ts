@@ -47,6 +47,7 @@ export const casesEn: Record<string, string> = {
   'case.checklist.done': '☑ {item} – done {date} ({by})',
   'case.checklist.done_note': '☑ {item} – done {date} ({by}): {note}',
   'case.item.not_alone': 'The exposed person is not alone; a support person named where needed',
+  'case.item.company_home': 'Someone goes with the exposed person home or to healthcare, where needed',
   'case.item.initial_followup': 'Initial follow-up conversation with those involved (within 14 days), documented',
   'case.item.further_conversations': 'Need for further conversations assessed and documented',
   'case.item.professional_support': 'Need for professional support (occupational health) assessed and documented',

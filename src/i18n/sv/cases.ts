@@ -47,6 +47,7 @@ export const casesSv: Record<string, string> = {
   'case.checklist.done': '☑ {item} – klart {date} ({by})',
   'case.checklist.done_note': '☑ {item} – klart {date} ({by}): {note}',
   'case.item.not_alone': 'Den utsatta är inte ensam; stödperson utsedd vid behov',
+  'case.item.company_home': 'Någon följer med den utsatta hem eller till vården, om det behövs',
   'case.item.initial_followup': 'Första uppföljningssamtal med de inblandade (inom 14 dagar), dokumenterat',
   'case.item.further_conversations': 'Behov av fler samtal bedömt och dokumenterat',
   'case.item.professional_support': 'Behov av professionellt stöd (företagshälsovård) bedömt och dokumenterat',
