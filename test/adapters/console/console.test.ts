@@ -66,7 +66,8 @@ describe('npm run console', () => {
         '/ta',
         '1',
         'Ringde Mira, hon har sällskap i kväll',
-        '/knapp 7',
+        // After the tick, Kim's card numbers its buttons afresh; [8] is "Avsluta" (checked below).
+        '/knapp 8',
         'Mira vill avsluta, polisen har ärendet',
       ],
       dataDir,
@@ -114,6 +115,10 @@ describe('npm run console', () => {
     expect(toKim[0]).toContain(DESCRIPTION);
     expect(toKim.join('\n')).toContain('☑ Den utsatta är inte ensam');
     expect(toKim.join('\n')).toContain('Ringde Mira, hon har sällskap i kväll');
+    // The card Kim pressed on: its still open items (company home or to healthcare among them), then [8] Avsluta.
+    const ticked = toKim.find((text) => text.includes('☑ Den utsatta är inte ensam')) ?? '';
+    expect(ticked).toContain('Någon följer med den utsatta hem eller till vården');
+    expect(ticked).toContain('[8] Avsluta');
     expect(toKim.join('\n')).toContain(`${number} är avslutat.`);
     expect(toMira.join('\n')).toContain(`Kim Kontakt (demo) har tagit ditt ärende ${number}`);
     expect(channel.at(-1)?.text).toContain('Ärendet är avslutat.');
