@@ -362,7 +362,15 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   // the file is then watched, and an edit that validates takes effect without a restart.
   lookups.push(
     ...adapters.flatMap((a) =>
-      a.lookupByEmail ? [{ platform: a.platform, lookupByEmail: a.lookupByEmail.bind(a) }] : [],
+      a.lookupByEmail
+        ? [
+            {
+              platform: a.platform,
+              lookupByEmail: a.lookupByEmail.bind(a),
+              ...(a.learnsEmailsOnFirstMessage ? { learnsOnFirstMessage: true } : {}),
+            },
+          ]
+        : [],
     ),
   );
   let stopWatching: (() => void) | null = null;

@@ -2,7 +2,7 @@ import { App, ExpressReceiver, SocketModeReceiver, webApi, type Receiver } from 
 import type { Express } from 'express';
 import type { AdapterDeps, PlatformAdapter, ReadinessResult } from '../../src/ports/platform-adapter';
 import { handleSlackRequest, prepareSlackTurn, type IncomingDeps } from './incoming';
-import { slackDownload } from './files';
+import { slackDownload, withDownloadLinks } from './files';
 import { lookupSlackUsersByEmail } from './lookup-by-email';
 import { authTestFailure } from './readiness';
 import { boltLogger } from './slack-logger';
@@ -119,8 +119,12 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
   return {
     platform: 'slack',
     notifier,
-    prepareTurn: (turn) =>
-      prepareSlackTurn(profiles, turn, deps.evidence ? { ...deps, vault: deps.evidence, download } : undefined),
+    prepareTurn: async (turn) =>
+      prepareSlackTurn(
+        profiles,
+        deps.evidence ? await withDownloadLinks(client, turn) : turn,
+        deps.evidence ? { ...deps, vault: deps.evidence, download } : undefined,
+      ),
     mount(server: Express) {
       if (http) server.use(http.router);
     },

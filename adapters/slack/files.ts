@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { AttachmentRef } from '../../src/domain/report';
+import type { IncomingTurn } from '../../src/engine/turn';
 import { fetchLimited, type DownloadFile } from '../../src/evidence/receive-files';
 import type { EvidenceKeeper } from '../../src/ports/evidence';
 import type { KeyValueStore } from '../../src/ports/key-value-store';
@@ -19,6 +20,40 @@ export function slackDownload(botToken: string, apiUrl: string | undefined): Dow
     return fetchLimited(url.toString(), { Authorization: `Bearer ${botToken}` }, maxBytes);
   };
 }
+
+/**
+ * Fills in the download link of files Slack sent without one: an event may carry only `file_access:
+ * check_file_info` and the id, for which `files.info` (`files:read`) gives the rest. A file Slack will not describe
+ * stays a reference; receiving it then tells the member it could not be fetched.
+ */
+export async function withDownloadLinks(client: webApi.WebClient, turn: IncomingTurn): Promise<IncomingTurn> {
+  const files = turn.attachments ?? [];
+  if (!files.some(needsInfo)) return turn;
+  const attachments: AttachmentRef[] = [];
+  for (const file of files) {
+    if (!needsInfo(file)) {
+      attachments.push(file);
+      continue;
+    }
+    try {
+      const info = (await client.files.info({ file: file.id.slice('slack:'.length) })).file;
+      const link = info?.url_private_download ?? info?.url_private;
+      attachments.push({
+        ...file,
+        ...(info?.name ? { name: info.name.slice(0, 500) } : {}),
+        ...(info?.mimetype ? { mimeType: info.mimetype.slice(0, 200) } : {}),
+        download: link ? link.slice(0, 4000) : 'slack:files.info-gave-no-link',
+      });
+    } catch {
+      // Not ignored: the download below fails on this marker, and the member is asked to send the file again.
+      attachments.push({ ...file, download: 'slack:files.info-failed' });
+    }
+  }
+  return { ...turn, attachments };
+}
+
+const needsInfo = (file: AttachmentRef): boolean =>
+  file.id.startsWith('slack:') && !file.download && !file.stored && !file.refused;
 
 /**
  * Shares Vaktpost's copy of an evidence file in a DM the way `files.uploadV2` does, step by step

@@ -90,6 +90,7 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
       });
     },
     lookupByEmail: (emails) => memberEmails.lookupByEmail(emails),
+    learnsEmailsOnFirstMessage: true,
     mount(app: Express) {
       // Without an app id (TEAMS_DEV_NO_AUTH) there is no token to check, as warned at start.
       const gate: RequestHandler = appId ? createTokenGate(appId, deps.logger) : (_req, _res, next) => next();

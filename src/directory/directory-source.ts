@@ -21,7 +21,12 @@ function report(logger: Logger, resolutions: EmailResolution[]): void {
   for (const r of resolutions) {
     if (r.found.length > 0)
       logger.info('directory: accounts found by e-mail', { platform: r.platform, people: r.found.join(', ') });
-    if (r.notFound.length > 0) {
+    if (r.notFound.length > 0 && r.learnsOnFirstMessage) {
+      logger.info('directory: not seen yet; recognised from their first message', {
+        platform: r.platform,
+        people: r.notFound.join(', '),
+      });
+    } else if (r.notFound.length > 0) {
       logger.warn('directory: e-mail addresses not found; these people are not recognised there until fixed', {
         platform: r.platform,
         people: r.notFound.join(', '),

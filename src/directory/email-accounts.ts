@@ -9,6 +9,11 @@ export interface AccountLookup {
    * platform cannot be asked at all (e.g. a missing scope), so a partial answer is never taken for "not found".
    */
   lookupByEmail(emails: string[]): Promise<Map<string, string>>;
+  /**
+   * True when the platform learns addresses as people write (Teams asks the Bot Connector on a first message): an
+   * address not found yet is then no mistake in the file, only someone who has not written.
+   */
+  learnsOnFirstMessage?: boolean;
 }
 
 /** What resolving the directory's e-mail addresses did on one platform. */
@@ -18,6 +23,8 @@ export interface EmailResolution {
   found: string[];
   /** Person ids named by e-mail whom the platform does not know (wrong address, or not in the workspace). */
   notFound: string[];
+  /** The platform learns addresses as people write: `notFound` are those who have not written yet. */
+  learnsOnFirstMessage?: boolean;
 }
 
 const normal = (email: string): string => email.trim().toLowerCase();
@@ -68,7 +75,9 @@ export async function resolveEmailAccounts(
     if (emails.length === 0) continue;
     const result = withEmailAccounts(current, lookup.platform, await lookup.lookupByEmail(emails));
     current = result.data;
-    resolutions.push(result.resolution);
+    resolutions.push(
+      lookup.learnsOnFirstMessage ? { ...result.resolution, learnsOnFirstMessage: true } : result.resolution,
+    );
   }
   return { data: current, resolutions };
 }

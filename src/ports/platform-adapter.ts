@@ -65,6 +65,8 @@ export interface PlatformAdapter {
   stop(): Promise<void>;
   /** Finds accounts by e-mail for people the directory names by address (Slack: users.lookupByEmail). */
   lookupByEmail?(emails: string[]): Promise<Map<string, string>>;
+  /** True when `lookupByEmail` only knows people who have written already (Teams); they are bound as they write. */
+  readonly learnsEmailsOnFirstMessage?: boolean;
   /** Checks the platform's credentials for /readyz (Slack's auth.test, a Bot Framework token); none to check: absent. */
   checkReady?(): Promise<ReadinessResult>;
 }

@@ -145,6 +145,23 @@ describe('evidence the owner can open, on Slack', () => {
     expect(s.fake.uploadsIn('D0KIM')).toHaveLength(2);
   });
 
+  it('asks files.info for a file the event describes only by id, and keeps it the same way', async () => {
+    s = await SlackStory.start();
+    const bytes = randomBytes(2000);
+    s.fake.addMemberFile('dold.png', bytes, 'F0HIDDEN');
+    await s.say(MIRA, 'Hej');
+    await s.answer(MIRA, 'emergency', 'no');
+    await s.deliver(
+      asEvent(
+        messageIm(MIRA, '', { files: [{ id: 'F0HIDDEN', mode: 'hidden_by_limit', file_access: 'check_file_info' }] }),
+      ),
+    );
+    expect(s.fake.callsOf('files.info')[0]?.args).toMatchObject({ file: 'F0HIDDEN' });
+    const [session] = await s.app.stores.sessions.ofUser('slack:U0MIRA');
+    expect(JSON.stringify(session?.answers)).toContain(sha256(bytes));
+    expect(JSON.stringify(session?.answers)).toContain('dold.png');
+  });
+
   it('removes the copy when the member is erased', async () => {
     s = await SlackStory.start();
     await reportWithFile('brev.png', randomBytes(5000));

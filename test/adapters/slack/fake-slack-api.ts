@@ -92,10 +92,18 @@ export class FakeSlackApi {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** A member's file as Slack keeps it; returns the `url_private_download` the bot fetches with its token. */
-  addMemberFile(name: string, bytes: Buffer): string {
+  /** Members' files files.info describes, by file id. */
+  readonly memberFileInfo = new Map<string, { name: string; url: string }>();
+
+  /**
+   * A member's file as Slack keeps it; returns the `url_private_download` the bot fetches with its token. With an id,
+   * files.info describes it too (for events that carry only `file_access: check_file_info`).
+   */
+  addMemberFile(name: string, bytes: Buffer, id?: string): string {
     this.memberFiles.set(name, bytes);
-    return `${this.url.replace(/\/api\/$/, '')}/files-pri/${encodeURIComponent(name)}`;
+    const url = `${this.url.replace(/\/api\/$/, '')}/files-pri/${encodeURIComponent(name)}`;
+    if (id) this.memberFileInfo.set(id, { name, url });
+    return url;
   }
 
   /** The files the bot shared in a channel (or DM channel). */
@@ -187,6 +195,13 @@ export class FakeSlackApi {
         return { ok: true, files: files.map((f) => ({ id: f.id })) };
       }
       case 'files.info': {
+        const member = this.memberFileInfo.get(String(args.file));
+        if (member) {
+          return {
+            ok: true,
+            file: { id: args.file, name: member.name, mimetype: 'image/png', url_private_download: member.url },
+          };
+        }
         const upload = this.uploads.get(String(args.file));
         if (!upload) return { ok: false, error: 'file_not_found' };
         const ims = upload.channels.filter((c) => c.startsWith('D'));

@@ -1,3 +1,4 @@
+import { createMemoryLogger } from '../../../src/ports/logger';
 import { createEmbeddedStores } from '../../../src/store/embedded/create-embedded-stores';
 import { TEST_DIRECTORY_FILE, startTestApp, type TestApp } from '../../support/app-harness';
 import { CHANNEL, channelMention, type Person } from './activities';
@@ -59,7 +60,16 @@ const memberCalls = () => connector.calls.filter((c) => c.method === 'GET' && c.
 
 describe('Teams people the directory names by e-mail', () => {
   it('binds the account from the connector’s member e-mail on the first message, and asks only once', async () => {
-    app = await startTestApp({ listen: true, env: { TEAMS_DEV_NO_AUTH: '1', DIRECTORY_FILE: TEST_DIRECTORY_FILE } });
+    const logger = createMemoryLogger();
+    app = await startTestApp({
+      listen: true,
+      logger,
+      env: { TEAMS_DEV_NO_AUTH: '1', DIRECTORY_FILE: TEST_DIRECTORY_FILE },
+    });
+    // Not a mistake in the file: on Teams, people named by e-mail are found as they write.
+    const notSeen = logger.lines.find((l) => l.message.startsWith('directory: not seen yet'));
+    expect(notSeen?.fields).toMatchObject({ platform: 'teams', people: expect.stringContaining('kim') });
+    expect(logger.lines.filter((l) => l.message.includes('not found'))).toEqual([]);
     expect(kimIds()).not.toContain('teams:aad-kim');
 
     await post(channelMention(connector.serviceUrl, KIM, 'bind norrby'));
