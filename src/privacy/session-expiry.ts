@@ -51,7 +51,7 @@ export async function expireSessions(deps: SessionExpiryDeps, at: Date): Promise
   }
   if (queued.length > 0) deps.logger.info('unfinished sessions expired', { count: queued.length });
   if (deps.held) {
-    const removed = await expireHeld(deps.held, cutoff);
+    const removed = await expireHeld(deps.held, cutoff, deps.evidence);
     if (removed > 0) deps.logger.info('held words expired', { count: removed });
   }
   return queued;
@@ -61,13 +61,19 @@ export async function expireSessions(deps: SessionExpiryDeps, at: Date): Promise
  * Removes held words written before `cutoff`, silently: the member was asked what to do with them and did not
  * answer; pressing the old button later says there is nothing to add. A value without a readable `at` is left alone.
  */
-async function expireHeld(held: NonNullable<SessionExpiryDeps['held']>, cutoff: Date): Promise<number> {
+async function expireHeld(
+  held: NonNullable<SessionExpiryDeps['held']>,
+  cutoff: Date,
+  evidence: SessionExpiryDeps['evidence'],
+): Promise<number> {
   let removed = 0;
   for (const namespace of held.namespaces) {
-    for (const { key, value } of await held.keyValues.list<{ at?: unknown }>(namespace)) {
+    for (const { key, value } of await held.keyValues.list<{ at?: unknown; files?: unknown }>(namespace)) {
       const written = typeof value?.at === 'string' ? Date.parse(value.at) : Number.NaN;
       if (Number.isNaN(written) || written >= cutoff.getTime()) continue;
       await held.keyValues.delete(namespace, key);
+      // Files held with the words (sent after the report, never added): their copies go too.
+      await evidence?.remove(filesOfAnswers({ files: value.files }));
       removed += 1;
     }
   }

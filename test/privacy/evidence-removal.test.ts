@@ -21,10 +21,8 @@ beforeEach(async () => {
 });
 afterEach(() => app.close());
 
-/** Mira begins a report and sends a file (kept as an adapter keeps it at arrival). */
-async function beginWithFile(): Promise<void> {
-  await app.press('mira', ACTION.startReport, '');
-  await app.say('mira', 'nej');
+/** Mira sends a file (kept as an adapter keeps it at arrival). */
+async function sendFile(): Promise<void> {
   const kept = await new EvidenceVault(app.stores.blobs, 1024 * 1024).keep(Buffer.from('en skärmbild'));
   await app.turn({
     eventId: randomUUID(),
@@ -37,12 +35,32 @@ async function beginWithFile(): Promise<void> {
   expect(await app.stores.blobs.ids()).toHaveLength(1);
 }
 
+/** Mira begins a report and sends a file in it. */
+async function beginWithFile(): Promise<void> {
+  await app.press('mira', ACTION.startReport, '');
+  await app.say('mira', 'nej');
+  await sendFile();
+}
+
 describe('evidence copies are removed with what names them', () => {
   it('when an unfinished report expires', async () => {
     await beginWithFile();
     now = START + 73 * HOUR;
     const swept = await app.vaktpost.reminders.sweep(new Date(now), 'both');
     expect(swept.sessionsExpired).toBe(1);
+    expect(await app.stores.blobs.ids()).toEqual([]);
+  });
+
+  it('when a file sent after the report is never added to the case', async () => {
+    await app.say('mira', 'hej');
+    for (const answer of ['nej', '1', 'hot', 'Någon hotade mig.', 'e-post', 'igår', '1', 'skicka']) {
+      await app.say('mira', answer);
+    }
+    expect(await app.stores.cases.list({})).toHaveLength(1);
+    // Vaktpost asks whether the file belongs to the case; Mira never answers.
+    await sendFile();
+    now = START + 73 * HOUR;
+    await app.vaktpost.reminders.sweep(new Date(now), 'both');
     expect(await app.stores.blobs.ids()).toEqual([]);
   });
 
