@@ -171,7 +171,7 @@ export class Reminders {
       if (!c || !still) return null;
       const stamp = at.toISOString();
       const escalated: Case = { ...c, escalations: still.n, lastEscalatedAt: stamp };
-      const drafts = await this.escalationDrafts(escalated, still.n, at);
+      const drafts = await this.escalationDrafts(escalated, still.n, at, c.escalations === 0);
       const next: Case = {
         ...escalated,
         revision: c.revision + 1,
@@ -192,8 +192,11 @@ export class Reminders {
     return null;
   }
 
-  /** A new message in the district's channels (or to its contacts) and an escalation to the central contact. */
-  private async escalationDrafts(c: Case, n: number, at: Date): Promise<NotificationDraft[]> {
+  /**
+   * A new message in the district's channels (or to its contacts) and an escalation to the central contact; `first`
+   * when the case was never escalated before (its count may start above one when a sweep ran late).
+   */
+  private async escalationDrafts(c: Case, n: number, at: Date, first: boolean): Promise<NotificationDraft[]> {
     const central = await this.dmTargets([this.deps.directory.central()]);
     const centralAddresses = new Set(central.map((t) => t.address));
     const channels = await this.deps.routing.alertChannels(c.districtId);
@@ -212,9 +215,11 @@ export class Reminders {
       createdAt: at.toISOString(),
     });
     // The member is never left in silence (DOMAIN rule 15): at the first escalation they hear that nobody has taken
-    // the case yet and whom we have alerted now. Later escalations only go to the contacts.
-    const member: NotificationDraft[] =
-      n === 1 ? [draft({ address: c.reporter.address, language: c.reporter.language }, 'member-escalated')] : [];
+    // the case yet and whom we have alerted now. Later escalations only go to the contacts. "First" is the first one
+    // written, not number one: after a late sweep (a restart, a missed run) an urgent case may be at its eighth window.
+    const member: NotificationDraft[] = first
+      ? [draft({ address: c.reporter.address, language: c.reporter.language }, 'member-escalated')]
+      : [];
     return [
       ...member,
       ...district.map((t) => draft(t, 'escalation-channel')),

@@ -67,6 +67,25 @@ describe('the member is never left without word', () => {
     expect(readSince(seen)).toContain('"Polisen har tagit över, och Mira vill inte ha mer stöd nu."');
   });
 
+  it('hears of the escalation once even when the sweep ran late and the case is many windows overdue', async () => {
+    const clock = fakeClock('2026-03-02T09:00:00.000Z');
+    app = await startTestApp({ clock });
+    await app.bind('norrby');
+    await report('mira', ['ja', '1', 'hot', DESCRIPTION, 'sms', 'nu', '1', 'nej', 'hoppa över', 'skicka']);
+    const [c] = await app.stores.cases.list({ reporterUserId: app.userId('mira') });
+    const seen = app.notifier.to(app.dm('mira')).length;
+    // Urgent cases escalate every 30 minutes; the first sweep to see it runs 4 hours late.
+    clock.advance(4 * HOUR + MINUTE);
+    await app.vaktpost.reminders.sweep(clock.now(), 'escalation');
+    await app.flush();
+    expect(readSince(seen)).toContain(`Ingen har tagit ditt ärende ${c?.number} än.`);
+    const after = app.notifier.to(app.dm('mira')).length;
+    clock.advance(30 * MINUTE + MINUTE);
+    await app.vaktpost.reminders.sweep(clock.now(), 'escalation');
+    await app.flush();
+    expect(readSince(after)).toBe('');
+  });
+
   it('is told that the central contact has the case when the district has no contacts', async () => {
     app = await startTestApp();
     await report('utan', ['nej', 'sjödal', '1', 'hot', DESCRIPTION, 'sms', 'igår', '1', 'skicka']);
