@@ -8,7 +8,7 @@ import type { ChaosPlatform, ChaosWorld } from './chaos-harness';
 
 /** Mira's report over Slack: events signed as Slack signs them, replies and alerts to the fake Slack Web API. */
 export const SLACK_SECRET = 'chaos-signing-secret';
-export const SLACK_DIRECTORY = resolve(ROOT, 'test/adapters/slack/directory.slack.yml');
+export const CHAOS_DIRECTORY = resolve(ROOT, 'test/chaos/directory.chaos.yml');
 const CHANNEL = 'C0NORRBY';
 const DM = 'D0MIRA';
 /** Up to the summary: not in danger, for herself, a threat, what happened, by e-mail, yesterday, no police report. */
@@ -26,7 +26,7 @@ export const REPORT_ANSWERS = [
 /** The environment main.ts gets for Slack against `fake` (beside DATA_DIR and PORT). */
 export function slackEnv(fake: FakeSlackApi): Record<string, string> {
   return {
-    DIRECTORY_FILE: SLACK_DIRECTORY,
+    DIRECTORY_FILE: CHAOS_DIRECTORY,
     SLACK_BOT_TOKEN: 'xoxb-chaos',
     SLACK_SIGNING_SECRET: SLACK_SECRET,
     SLACK_API_URL: fake.url,

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { createVaktpost } from '../../main';
 import {
   CHANNEL,
@@ -9,9 +8,8 @@ import {
 } from '../adapters/teams/activities';
 import { textOf } from '../adapters/teams/card-text';
 import { startFakeConnector, type FakeConnector } from '../adapters/teams/fake-connector';
-import { ROOT } from './child-process';
 import type { ChaosPlatform, ChaosWorld } from './chaos-harness';
-import { REPORT_ANSWERS } from './slack-chaos';
+import { CHAOS_DIRECTORY, REPORT_ANSWERS } from './slack-chaos';
 
 /**
  * Mira's report over Teams: Bot Framework activities posted to /api/messages (TEAMS_DEV_NO_AUTH, as the Teams tests
@@ -19,9 +17,8 @@ import { REPORT_ANSWERS } from './slack-chaos';
  */
 const MIRA: Person = { teamsId: '29:mira', aadObjectId: 'aad-mira', name: 'Mira Medlem' };
 const KIM: Person = { teamsId: '29:kim', aadObjectId: 'aad-kim', name: 'Kim Kontakt' };
-const DIRECTORY = resolve(ROOT, 'test/chaos/directory.teams.yml');
 
-const teamsEnv = (): Record<string, string> => ({ DIRECTORY_FILE: DIRECTORY, TEAMS_DEV_NO_AUTH: '1' });
+const teamsEnv = (): Record<string, string> => ({ DIRECTORY_FILE: CHAOS_DIRECTORY, TEAMS_DEV_NO_AUTH: '1' });
 
 async function postActivity(baseUrl: string, activity: object): Promise<boolean> {
   const res = await fetch(`${baseUrl}/api/messages`, {

@@ -10,7 +10,13 @@ export interface RecordedCall {
 }
 
 /** A failure to answer the next call of a method with. */
-export type Fault = { status: 429; retryAfter: number } | { status: 500 } | { error: string };
+export type Fault = { status: 429; retryAfter: number } | { status: 500 | 502 | 503 } | { error: string };
+
+/** One phase of an outage: every call until `untilMs` (epoch ms) fails with `fault`. */
+export interface OutagePhase {
+  untilMs: number;
+  fault: Fault;
+}
 
 /** A message as it stands in a channel now (after any chat.update). */
 export interface FakeMessage {
@@ -66,6 +72,9 @@ export class FakeSlackApi {
   private readonly faults: Array<{ method: string; fault: Fault; when: (args: Record<string, unknown>) => boolean }> =
     [];
   private counter = 0;
+  private outagePhases: OutagePhase[] = [];
+  /** Calls answered with a fault (one-off or outage). */
+  failedCalls = 0;
 
   private constructor(
     private readonly server: Server,
@@ -85,6 +94,11 @@ export class FakeSlackApi {
   /** Makes the next call of `method` (whose arguments pass `when`, if given) fail as described. */
   failNext(method: string, fault: Fault, when: (args: Record<string, unknown>) => boolean = () => true): void {
     this.faults.push({ method, fault, when });
+  }
+
+  /** Fails every call, of any method, while the phases last (each until its end, in order), like Slack down. */
+  outage(phases: OutagePhase[]): void {
+    this.outagePhases = phases;
   }
 
   /** The calls of one method, in order. */
@@ -128,9 +142,11 @@ export class FakeSlackApi {
     const method = path.replace(/^\/api\//, '').split('?')[0] ?? '';
     const args = parseArgs((await readBody(req)).toString('utf8'), req.headers['content-type'] ?? '');
     this.calls.push({ method, args });
-    const at = this.faults.findIndex((f) => f.method === method && f.when(args));
-    if (at >= 0) {
-      const [{ fault }] = this.faults.splice(at, 1) as unknown as [{ fault: Fault }];
+    const down = this.outagePhases.find((p) => Date.now() < p.untilMs)?.fault;
+    const at = down ? -1 : this.faults.findIndex((f) => f.method === method && f.when(args));
+    const fault = down ?? (at >= 0 ? this.faults.splice(at, 1)[0]?.fault : undefined);
+    if (fault) {
+      this.failedCalls += 1;
       if ('status' in fault && fault.status === 429) {
         res.writeHead(429, { 'Retry-After': String(fault.retryAfter), 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ ok: false, error: 'ratelimited' }));
