@@ -33,6 +33,7 @@ import { createOutboxNotifier } from './src/delivery/outbox-notifier';
 import { finishedBefore } from './src/delivery/replay-guard';
 import { createTurnBoundary } from './src/delivery/turn-boundary';
 import { TurnInbox } from './src/delivery/turn-inbox';
+import { currentTurnScope } from './src/delivery/turn-scope';
 import type { FloodLimit } from './src/delivery/flood-gate';
 import type { Directory } from './src/directory/directory';
 import { applyDirectory, watchDirectoryFile } from './src/directory/directory-source';
@@ -298,6 +299,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     languageOf: async (userId) => (await stores.profiles.get(userId))?.language ?? 'sv',
     onQueued: () => dispatcher?.kick(),
     viewExtras: (c, viewerUserId) => repeats.sectionsFor(c, viewerUserId),
+    currentTurn: () => currentTurnScope()?.turnId,
   });
   dispatcher = new Dispatcher({
     cases: stores.cases,

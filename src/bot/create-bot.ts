@@ -5,7 +5,7 @@ import { controlFromText, isCommand, languageFromText, leadingCommand } from '..
 import type { DialogPlugin } from '../engine/registry';
 import type { Session } from '../engine/session';
 import type { IncomingTurn, TurnHandler } from '../engine/turn';
-import { inboxIdOf } from '../ports/inbox';
+import { inboxIdOf, turnPartId, type TurnPart } from '../ports/inbox';
 import { bindChannel } from './binding';
 import type { BotDeps } from './bot-deps';
 import { CaseActions } from './case-actions';
@@ -24,6 +24,11 @@ import { message, reply } from './reply';
  * The core's one entry point for adapters: decides what a turn means (a case button, a dialog's button, a command
  * word, an answer) and hands it on. Dialogs are reached only through the registry.
  */
+/** The turn as its first part (see `turnPartId`): its session mark says the second part is still to come. */
+function partOf(turn: IncomingTurn, part: TurnPart): IncomingTurn {
+  return { ...turn, eventId: `${turn.eventId}#${part}` };
+}
+
 export function createBot(deps: BotDeps): TurnHandler {
   const dialogs = new DialogTurns(deps);
   const caseActions = new CaseActions(deps);
@@ -31,11 +36,19 @@ export function createBot(deps: BotDeps): TurnHandler {
   const privacyActions = new PrivacyActions(deps, deps.privacy);
   const followUp = new MemberFollowUp(deps);
 
-  /** A new report after all (the member said what they sent is something new): the files go into it. */
-  async function startReport(turn: IncomingTurn, language: Language, files: AttachmentRef[]): Promise<void> {
+  /**
+   * A new report; the files go into it. When they are the turn's own (`marked`), the start is stored as the turn's
+   * first part, so a replay after a crash before the files are in still adds them.
+   */
+  async function startReport(
+    turn: IncomingTurn,
+    language: Language,
+    files: AttachmentRef[],
+    marked = false,
+  ): Promise<void> {
     const primary = deps.registry.primary();
     if (!primary) return reply(deps.notifier, turn.address, language, [message('bot.help')]);
-    await dialogs.start(turn, language, primary);
+    await dialogs.start(marked && files.length > 0 ? partOf(turn, 'started') : turn, language, primary);
     if (files.length === 0) return;
     const begun = foreground(await dialogs.open(turn.user.id));
     if (begun) await dialogs.advance(turn, begun, { kind: 'attachments', files });
@@ -102,8 +115,9 @@ export function createBot(deps: BotDeps): TurnHandler {
         if (higher || !takesFreeText(front)) return dialogs.start(turn, language, started);
       }
       if (turn.attachments && turn.attachments.length > 0) {
-        await dialogs.advance(turn, front, { kind: 'attachments', files: turn.attachments });
-        if (!text.trim()) return;
+        const files = { kind: 'attachments', files: turn.attachments } as const;
+        if (!text.trim()) return dialogs.advance(turn, front, files);
+        await dialogs.advance(partOf(turn, 'files'), front, files);
         const fresh = foreground(await dialogs.open(turn.user.id));
         if (!fresh) return;
         return dialogs.advance(turn, fresh, { kind: 'text', text });
@@ -136,7 +150,7 @@ export function createBot(deps: BotDeps): TurnHandler {
     const files = turn.attachments ?? [];
     if ((files.length > 0 || !isCommand(text, 'resume')) && (await followUp.offer(turn, language))) return;
     // Anyone who writes to the bot with nothing in progress is most likely here for the primary dialog (to report).
-    await startReport(turn, language, files);
+    await startReport(turn, language, files, true);
   }
 
   async function channelText(turn: IncomingTurn, language: Language): Promise<void> {
@@ -157,8 +171,20 @@ export function createBot(deps: BotDeps): TurnHandler {
       const open = await dialogs.open(turn.user.id);
       // Redeliveries never get here (the inbox keeps one record per delivery), but a turn replayed after a crash does:
       // when its answer is stored already, it only queues its replies again (same ids: nothing twice).
-      const applied = open.find((s) => s.lastTurn === inboxIdOf(turn));
+      const id = inboxIdOf(turn);
+      const applied = open.find((s) => s.lastTurn === id);
       if (applied) return dialogs.replayed(applied);
+      // Cut short between its two steps: the first one's replies again (same ids), then the second.
+      const filesIn = open.find((s) => s.lastTurn === turnPartId(id, 'files'));
+      if (filesIn) {
+        await dialogs.replayed(filesIn);
+        return dialogs.advance(turn, filesIn, { kind: 'text', text: turn.text ?? '' });
+      }
+      const started = open.find((s) => s.lastTurn === turnPartId(id, 'started'));
+      if (started) {
+        await dialogs.replayed(started);
+        return dialogs.advance(turn, started, { kind: 'attachments', files: turn.attachments ?? [] });
+      }
       const language = await languageOf(deps, turn, foreground(open));
       await rememberAddress(deps, turn, language);
       if (turn.action) return action(turn, language, open);

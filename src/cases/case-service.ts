@@ -49,6 +49,12 @@ export interface CaseServiceDeps {
   viewExtras?(c: Case, viewerUserId: string): Promise<CardSection[]>;
   /** Told of every card made for a viewer (the access log: who saw which parts of which case). */
   onView?(access: { caseId: string; userId: string; role: CaseRole; fields: string[] }): Promise<void>;
+  /**
+   * The inbox id of the turn being processed, if any. Each change a turn makes carries it in the timeline, and a
+   * change to a case that already has the turn's mark is not made again: a turn replayed after a crash between its
+   * case write and its reply then only sends the reply.
+   */
+  currentTurn?(): string | undefined;
 }
 
 const MAX_WRITE_ATTEMPTS = 20;
@@ -537,7 +543,14 @@ export class CaseService {
     detail: string | undefined,
     drafts: NotificationDraft[],
   ): Case {
-    const entry: TimelineEntry = { kind, at: now.toISOString(), by: actor, ...(detail ? { detail } : {}) };
+    const turn = this.deps.currentTurn?.();
+    const entry: TimelineEntry = {
+      kind,
+      at: now.toISOString(),
+      by: actor,
+      ...(detail ? { detail } : {}),
+      ...(turn ? { turn } : {}),
+    };
     return {
       ...c,
       timeline: [...c.timeline, entry],
@@ -555,8 +568,11 @@ export class CaseService {
     actor: Actor,
     step: (c: Case, role: CaseRole) => Promise<Case | null>,
   ): Promise<Case> {
+    const turn = this.deps.currentTurn?.();
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
       const { case: c, role } = await this.view(caseId, actor.userId);
+      // This turn changed the case before a crash: its change is made; what follows (the reply) is not.
+      if (turn && c.timeline.some((e) => e.turn === turn)) return c;
       const next = await step(c, role);
       if (!next) return c;
       const written = { ...next, revision: c.revision + 1 };

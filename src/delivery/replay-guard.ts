@@ -1,5 +1,5 @@
 import type { IncomingTurn } from '../engine/turn';
-import { inboxIdOf } from '../ports/inbox';
+import { inboxIdOf, turnPartId } from '../ports/inbox';
 import type { Stores } from '../ports/stores';
 import { replyId } from './turn-scope';
 
@@ -12,6 +12,7 @@ import { replyId } from './turn-scope';
  */
 export async function finishedBefore(stores: Pick<Stores, 'sessions' | 'outbox'>, turn: IncomingTurn) {
   const id = inboxIdOf(turn);
-  if ((await stores.sessions.ofUser(turn.user.id)).some((s) => s.lastTurn === id)) return false;
+  const marks = [id, turnPartId(id, 'files'), turnPartId(id, 'started')];
+  if ((await stores.sessions.ofUser(turn.user.id)).some((s) => marks.includes(s.lastTurn ?? ''))) return false;
   return (await stores.outbox.get(replyId(id, 0))) !== null;
 }

@@ -69,6 +69,11 @@ export const timelineEntrySchema = z.object({
   by: personRefSchema.nullable(),
   /** Item id, successor, close reason, note text: shown in the case view only, never in alerts or logs. */
   detail: z.string().max(2000).optional(),
+  /**
+   * The inbox id of the turn that made this change (a button press, a member's message), so the turn replayed after
+   * a crash finds its change made and does not make it twice (a second note, a second tick).
+   */
+  turn: z.string().min(1).optional(),
 });
 export type TimelineEntry = z.infer<typeof timelineEntrySchema>;
 

@@ -36,6 +36,16 @@ export const INBOX_RETENTION_MS = 3 * 24 * 60 * 60 * 1000;
 export const inboxIdOf = (turn: Pick<IncomingTurn, 'platform' | 'eventId'>): string =>
   `${turn.platform}:${turn.eventId}`;
 
+/**
+ * A turn that takes two dialog steps stores its first under a mark of its own, so a replay after a crash between the
+ * two knows the second is still to do: `files` (its files are in, its text is next), `started` (the report is
+ * started, its files are next).
+ */
+export type TurnPart = 'files' | 'started';
+
+/** The mark a turn's first step leaves on the session (`Session.lastTurn`) when there is a second. */
+export const turnPartId = (inboxId: string, part: TurnPart): string => `${inboxId}#${part}`;
+
 /** How a turn's processing ended. */
 export const inboxOutcomeSchema = z.enum(['processed', 'throttled', 'failed']);
 export type InboxOutcome = z.infer<typeof inboxOutcomeSchema>;

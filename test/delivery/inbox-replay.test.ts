@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ACTION } from '../../src/engine/actions';
 import type { Stores } from '../../src/ports/stores';
 import { createEmbeddedStores } from '../../src/store/embedded/create-embedded-stores';
 import { startTestApp, type TestApp } from '../support/app-harness';
@@ -132,5 +133,83 @@ describe('the inbox', () => {
     expect(platform.to('console:dm:mira')).toHaveLength(first);
     const entry = await stores.inbox.get('console:Ev-1');
     expect(entry).toMatchObject({ status: 'done', outcome: 'processed' });
+  });
+});
+
+const CASE_BUTTON_DEATHS: Array<[string, DeathPoint]> = [
+  [
+    'after the note is written to the case, before the reply is queued',
+    { store: 'cases', method: 'update', when: 'after' },
+  ],
+  ['before the turn is marked done', { store: 'inbox', method: 'markDone', when: 'before' }],
+];
+
+describe('a case button killed at any store write, then restarted', () => {
+  it.each(CASE_BUTTON_DEATHS)('%s: the note is in the case once, the reply shown once', async (_label, point) => {
+    const first = await healthy();
+    await first.bind('norrby');
+    for (const text of [...BEFORE_SUBMIT, 'skicka']) await first.say('mira', text);
+    const [c] = await stores.cases.list({ reporterUserId: 'console:mira' });
+    await first.press('kim', ACTION.caseTake, c?.id ?? '?');
+    await first.close();
+    apps.length = 0;
+
+    await dieAt(point, (app) =>
+      app.press('kim', ACTION.caseNote, c?.id ?? '?', 'Ringde upp Mira.', `Ev-note-${randomUUID()}`),
+    );
+    const restarted = await healthy();
+    await restarted.flush();
+
+    const after = await stores.cases.get(c?.id ?? '?');
+    expect(after?.timeline.filter((e) => e.kind === 'note').map((e) => e.detail)).toEqual(['Ringde upp Mira.']);
+    expect(count('console:dm:kim', /Anteckningen är sparad/)).toBe(1);
+  });
+});
+
+const FILES_DEATHS: Array<[string, DeathPoint]> = [
+  [
+    'after the files are stored in the session, before the text is',
+    { store: 'sessions', method: 'put', when: 'after' },
+  ],
+  ['after the files are acknowledged, before the text is', { store: 'outbox', method: 'enqueue', when: 'after' }],
+];
+
+describe('a message with files and text killed between its two steps, then restarted', () => {
+  it.each(FILES_DEATHS)('%s: the files and the text are both in, each reply once', async (_label, point) => {
+    const first = await healthy();
+    for (const text of BEFORE_SUBMIT.slice(0, 4)) await first.say('mira', text);
+    await first.close();
+    apps.length = 0;
+    const before = platform.to('console:dm:mira').length;
+
+    const description = 'De skickade den här bilden till mig.';
+    const file = { id: 'console:F1', name: 'hot.png', mimeType: 'image/png' };
+    await dieAt(point, (app) =>
+      app.turn({
+        eventId: `Ev-files-${randomUUID()}`,
+        platform: 'console',
+        address: 'console:dm:mira',
+        isDirect: true,
+        user: { id: 'console:mira', displayName: 'Mira Medlem', locale: 'sv-SE' },
+        text: description,
+        attachments: [file],
+      }),
+    );
+    const restarted = await healthy();
+    await restarted.flush();
+
+    const [session] = await stores.sessions.ofUser('console:mira');
+    expect(session?.answers.description).toBe(description);
+    expect(JSON.stringify(session?.answers)).toContain('console:F1');
+    const texts = platform
+      .to('console:dm:mira')
+      .slice(before)
+      .map((m) => m.text);
+    // The files' receipt, then the question after the description (the description's own, asked again with the
+    // receipt, is superseded by it before it goes out).
+    expect(texts).toEqual([
+      expect.stringMatching(/en fil sparad som bevis/),
+      expect.stringMatching(/^Hur skedde det\?/),
+    ]);
   });
 });
