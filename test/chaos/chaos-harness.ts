@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createStores } from '../../src/store/create-stores';
-import { freePort, spawnVaktpost, ready, stop, waitUntil } from './child-process';
+import { freePort, processEnv, spawnVaktpost, ready, stop, waitUntil } from './child-process';
 
 /**
  * The kill-and-restart round, the same for every platform: a member's report waits at its summary in a data folder
@@ -128,8 +128,7 @@ export async function runChaos(platform: ChaosPlatform, runs: number, maxKillMs 
     const world = await platform.prepare(template, round);
     try {
       await cp(template, dataDir, { recursive: true });
-      const port = String(await freePort());
-      const env = { ...world.env, DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+      const env = processEnv(world.env, dataDir, await freePort());
       const first = spawnVaktpost(env);
       await ready(first);
       // Every third kill within the first 30 ms, where the submit is being stored and acknowledged.

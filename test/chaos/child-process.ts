@@ -76,6 +76,11 @@ export async function ready(vaktpost: VaktpostProcess, what = 'the process did n
   }
 }
 
+/** The environment of a process on `dataDir` and `port`, quiet, on 127.0.0.1, beside the platform's settings. */
+export function processEnv(platform: Record<string, string>, dataDir: string, port: number): Record<string, string> {
+  return { ...platform, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+}
+
 /** Starts `main.ts` and waits until it serves. */
 export async function startVaktpost(env: Record<string, string>, what?: string): Promise<VaktpostProcess> {
   const vaktpost = spawnVaktpost(env);

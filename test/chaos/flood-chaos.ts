@@ -5,7 +5,7 @@ import { DEFAULT_FLOOD_LIMIT } from '../../src/delivery/flood-gate';
 import { inboxIdOf } from '../../src/ports/inbox';
 import { createStores } from '../../src/store/create-stores';
 import { FakeSlackApi } from '../adapters/slack/fake-slack-api';
-import { freePort, startVaktpost, stop, waitUntil, type VaktpostProcess } from './child-process';
+import { freePort, processEnv, startVaktpost, stop, waitUntil, type VaktpostProcess } from './child-process';
 import { postSlackMessage, slackEnv } from './slack-chaos';
 
 /**
@@ -40,8 +40,7 @@ export async function runFlood(count = 500, spanMs = 10_000): Promise<FloodResul
   fake.users.set(FLOODER, { name: 'flood', locale: 'sv-SE' });
   fake.users.set(CALM, { name: 'calm', locale: 'sv-SE' });
   const dataDir = await mkdtemp(join(tmpdir(), 'vaktpost-flood-'));
-  const port = String(await freePort());
-  const env = { ...slackEnv(fake), DATA_DIR: dataDir, PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'silent' };
+  const env = processEnv(slackEnv(fake), dataDir, await freePort());
   let vaktpost: VaktpostProcess | null = null;
   try {
     vaktpost = await startVaktpost(env);

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeSlackApi, type FakeMessage } from '../adapters/slack/fake-slack-api';
-import { freePort, startVaktpost, stop, waitUntil, type VaktpostProcess } from './child-process';
+import { freePort, processEnv, startVaktpost, stop, waitUntil, type VaktpostProcess } from './child-process';
 import { postSlackMessage, seedSlack, slackEnv } from './slack-chaos';
 
 /**
@@ -69,14 +69,7 @@ export async function runOutage(outageMs: number, retryAfterS = Math.round(outag
     await seedSlack(dataDir, fake, SUBMITTERS);
     await seedSlack(dataDir, fake, URGENT, ['hej']);
     const since = new Set(fake.messages.keys());
-    const port = String(await freePort());
-    vaktpost = await startVaktpost({
-      ...slackEnv(fake),
-      DATA_DIR: dataDir,
-      PORT: port,
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'silent',
-    });
+    vaktpost = await startVaktpost(processEnv(slackEnv(fake), dataDir, await freePort()));
     const url = vaktpost.url;
 
     const start = Date.now();

@@ -3,7 +3,7 @@ import { createVaktpost } from '../../main';
 import { FakeSlackApi } from '../adapters/slack/fake-slack-api';
 import { asEvent, messageIm } from '../adapters/slack/payloads';
 import { postSigned } from '../adapters/slack/sign';
-import { ROOT } from './child-process';
+import { processEnv, ROOT } from './child-process';
 import type { ChaosPlatform, ChaosWorld } from './chaos-harness';
 
 /** Mira's report over Slack: events signed as Slack signs them, replies and alerts to the fake Slack Web API. */
@@ -41,7 +41,7 @@ export async function seedSlack(
   answers: string[] = REPORT_ANSWERS,
 ): Promise<void> {
   const app = await createVaktpost({
-    env: { ...slackEnv(fake), DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' },
+    env: processEnv(slackEnv(fake), dataDir, 0),
     listen: false,
     schedule: false,
     dispatchIntervalMs: 0,

@@ -8,6 +8,7 @@ import {
 } from '../adapters/teams/activities';
 import { textOf } from '../adapters/teams/card-text';
 import { startFakeConnector, type FakeConnector } from '../adapters/teams/fake-connector';
+import { processEnv } from './child-process';
 import type { ChaosPlatform, ChaosWorld } from './chaos-harness';
 import { CHAOS_DIRECTORY, REPORT_ANSWERS } from './slack-chaos';
 
@@ -33,7 +34,7 @@ async function postActivity(baseUrl: string, activity: object): Promise<boolean>
 /** Kim binds the channel, Mira types her report up to the summary: through the app itself, over HTTP. */
 async function seedTeams(dataDir: string, connector: FakeConnector): Promise<void> {
   const app = await createVaktpost({
-    env: { ...teamsEnv(), DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' },
+    env: processEnv(teamsEnv(), dataDir, 0),
     schedule: false,
     dispatchIntervalMs: 0,
   });

@@ -48,6 +48,22 @@ async function dieAt(point: DeathPoint, act: (app: TestApp) => Promise<void>): P
   app.vaktpost.inbox.stop();
 }
 
+/** A process does `setup` and stops; the next one on the same data dies at `point` during `act`; a third starts. */
+async function killedDuring(
+  setup: (app: TestApp) => Promise<void>,
+  point: DeathPoint,
+  act: (app: TestApp) => Promise<void>,
+): Promise<TestApp> {
+  const first = await healthy();
+  await setup(first);
+  await first.close();
+  apps.length = 0;
+  await dieAt(point, act);
+  const restarted = await healthy();
+  await restarted.flush();
+  return restarted;
+}
+
 const count = (address: string, pattern: RegExp) => platform.to(address).filter((m) => pattern.test(m.text)).length;
 
 const SUBMIT_DEATHS: Array<[string, DeathPoint]> = [
@@ -146,21 +162,17 @@ const CASE_BUTTON_DEATHS: Array<[string, DeathPoint]> = [
 
 describe('a case button killed at any store write, then restarted', () => {
   it.each(CASE_BUTTON_DEATHS)('%s: the note is in the case once, the reply shown once', async (_label, point) => {
-    const first = await healthy();
-    await first.bind('norrby');
-    for (const text of [...BEFORE_SUBMIT, 'skicka']) await first.say('mira', text);
-    const [c] = await stores.cases.list({ reporterUserId: 'console:mira' });
-    await first.press('kim', ACTION.caseTake, c?.id ?? '?');
-    await first.close();
-    apps.length = 0;
+    let caseId = '?';
+    const setup = async (app: TestApp) => {
+      await app.bind('norrby');
+      for (const text of [...BEFORE_SUBMIT, 'skicka']) await app.say('mira', text);
+      caseId = (await stores.cases.list({ reporterUserId: 'console:mira' }))[0]?.id ?? '?';
+      await app.press('kim', ACTION.caseTake, caseId);
+    };
+    const note = (app: TestApp) => app.press('kim', ACTION.caseNote, caseId, 'Ringde upp Mira.', `Ev-${randomUUID()}`);
+    await killedDuring(setup, point, note);
 
-    await dieAt(point, (app) =>
-      app.press('kim', ACTION.caseNote, c?.id ?? '?', 'Ringde upp Mira.', `Ev-note-${randomUUID()}`),
-    );
-    const restarted = await healthy();
-    await restarted.flush();
-
-    const after = await stores.cases.get(c?.id ?? '?');
+    const after = await stores.cases.get(caseId);
     expect(after?.timeline.filter((e) => e.kind === 'note').map((e) => e.detail)).toEqual(['Ringde upp Mira.']);
     expect(count('console:dm:kim', /Anteckningen är sparad/)).toBe(1);
   });
@@ -176,15 +188,14 @@ const FILES_DEATHS: Array<[string, DeathPoint]> = [
 
 describe('a message with files and text killed between its two steps, then restarted', () => {
   it.each(FILES_DEATHS)('%s: the files and the text are both in, each reply once', async (_label, point) => {
-    const first = await healthy();
-    for (const text of BEFORE_SUBMIT.slice(0, 4)) await first.say('mira', text);
-    await first.close();
-    apps.length = 0;
-    const before = platform.to('console:dm:mira').length;
-
+    let before = 0;
+    const setup = async (app: TestApp) => {
+      for (const text of BEFORE_SUBMIT.slice(0, 4)) await app.say('mira', text);
+      before = platform.to('console:dm:mira').length;
+    };
     const description = 'De skickade den här bilden till mig.';
     const file = { id: 'console:F1', name: 'hot.png', mimeType: 'image/png' };
-    await dieAt(point, (app) =>
+    await killedDuring(setup, point, (app) =>
       app.turn({
         eventId: `Ev-files-${randomUUID()}`,
         platform: 'console',
@@ -195,8 +206,6 @@ describe('a message with files and text killed between its two steps, then resta
         attachments: [file],
       }),
     );
-    const restarted = await healthy();
-    await restarted.flush();
 
     const [session] = await stores.sessions.ofUser('console:mira');
     expect(session?.answers.description).toBe(description);
