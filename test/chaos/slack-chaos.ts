@@ -81,6 +81,7 @@ export async function postSlackMessage(
 export const slackChaos: ChaosPlatform = {
   name: 'slack',
   reconciles: true,
+  killWithinMs: 600,
   async prepare(templateDir, round): Promise<ChaosWorld> {
     const fake = await FakeSlackApi.start();
     fake.users.set('U0MIRA', { name: 'mira', realName: 'Mira Medlem', locale: 'sv-SE' });

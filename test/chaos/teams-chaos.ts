@@ -54,6 +54,7 @@ export const teamsChaos: ChaosPlatform = {
   name: 'teams',
   // The Bot Connector cannot list what was sent: a send in doubt is sent again.
   reconciles: false,
+  killWithinMs: 250,
   async prepare(templateDir): Promise<ChaosWorld> {
     const connector = await startFakeConnector();
     await seedTeams(templateDir, connector);
