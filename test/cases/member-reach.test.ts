@@ -61,6 +61,21 @@ describe('a way to reach the member', () => {
     expect(app.notifier.textOf(app.dm('alex'))).not.toContain(PHONE);
   });
 
+  it('reaches the municipality only once the exposed person said yes and the owner shared the case', async () => {
+    await reportWithPhone();
+    const c = await theCase();
+    await app.press('kim', ACTION.caseTake, c.id);
+    await app.press('kim', ACTION.caseShare, c.id);
+    expect(app.notifier.lastTextOf(app.dm('kim'))).toContain('har inte sagt ja');
+    expect(app.notifier.textOf(app.dm('sam'))).not.toContain(PHONE);
+
+    await app.say('mira', 'hur går det');
+    const consent = app.notifier.actions(app.dm('mira'), 'member:consent').at(-1);
+    await app.press('mira', 'member:consent', consent?.value ?? '');
+    await app.press('kim', ACTION.caseShare, c.id);
+    expect(app.notifier.textOf(app.dm('sam'))).toContain(`Nå medlemmen: Telefon ${PHONE}`);
+  });
+
   it('puts it in the incident report the owner exports', async () => {
     await reportWithPhone();
     await app.press('kim', ACTION.caseTake, (await theCase()).id);
