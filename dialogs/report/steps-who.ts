@@ -41,6 +41,8 @@ export const whoSteps: ReportStep[] = [
     summaryLabel: 'report.emergency.label',
     // A third way beside yes and no: nobody in danger, but the member wants help now rather than a form first.
     input: { type: 'single', choices: choices('report.emergency.choice', ['yes', 'no', 'send_now']) },
+    // "Send now" is how the member wants to go on, not a fact of the report: the summary has no line for it.
+    steeringChoices: ['send_now'],
     optional: false,
     after: callEmergency,
   },

@@ -30,6 +30,11 @@ export interface StepDef {
    */
   summaryAction?: string;
   /**
+   * Answers to this step that only steer the dialog, not facts of the report (e.g. "send now, tell more later" at the
+   * emergency question): the summary leaves the line out for them, as it does for `summaryAction` steps.
+   */
+  steeringChoices?: readonly string[];
+  /**
    * A check beyond the input type (a phone number's form): the i18n text saying what to fix, or null when the answer
    * is fine. A refused answer is not kept, and the member is asked the same question again.
    */

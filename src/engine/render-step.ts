@@ -52,7 +52,11 @@ export function answerText(step: StepDef, answer: Answer): Text {
 export function summaryCard(dialog: DialogDef, session: Session): Prompt {
   const applicable = applicableSteps(dialog, session);
   // Steps that steer the dialog ("send now or tell more") are not part of the report: a button instead of a line.
-  const steps = applicable.filter((s) => session.answers[s.id] !== undefined && !s.summaryAction);
+  const steps = applicable.filter((s) => {
+    const answer = session.answers[s.id];
+    if (answer === undefined || s.summaryAction) return false;
+    return !(typeof answer === 'string' && s.steeringChoices?.includes(answer));
+  });
   const steering = applicable.filter((s) => s.summaryAction);
   const sections = steps.map((step) => {
     const answer = session.answers[step.id] as Answer;

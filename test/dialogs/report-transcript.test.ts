@@ -102,8 +102,17 @@ describe.each(['sv', 'en'] as const)('the report dialog in %s', (language) => {
       t.say(w.self, w.threat, DESCRIPTION[language], w.sms, w.yesterday, w.sendNow, w.no, w.skip);
       expect(t.emitted).toHaveLength(1);
       expect(t.last[0]).toMatch(/^card: /);
+      // The summary lists what happened, not how the member chose to go on.
+      expect(t.lastText).not.toContain(say('report.emergency.choice.send_now'));
+      expect(t.lastText).not.toContain(`${say('report.emergency.label')}:`);
       t.say(w.submit);
       expect(t.report).toMatchObject({ urgent: false, when: { ongoing: false }, consentMunicipality: false });
+    });
+
+    it('still lists the answer to "is anyone in danger" when it was yes or no', () => {
+      const t = essentials(language);
+      expect(t.last[0]).toMatch(/^card: /);
+      expect(t.lastText).toContain(`${say('report.emergency.label')}: ${say('common.no')}`);
     });
   });
 
