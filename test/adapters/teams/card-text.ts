@@ -13,7 +13,13 @@ export function cardNodes(value: unknown): CardNode[] {
 /** What a person sees of a sent or updated card: its texts and facts, one per line. */
 export function textOf(call: ConnectorCall | undefined): string {
   return cardNodes(call?.body.attachments)
-    .flatMap((n) => (n.type === 'TextRun' ? [String(n.text)] : n.title && n.value ? [`${n.title}: ${n.value}`] : []))
+    .flatMap((n) =>
+      n.type === 'TextRun' || n.type === 'TextBlock'
+        ? [String(n.text)]
+        : n.title && n.value
+          ? [`${n.title}: ${n.value}`]
+          : [],
+    )
     .join('\n');
 }
 

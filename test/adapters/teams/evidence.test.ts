@@ -1,11 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTION } from '../../../src/engine/actions';
-import { TEST_DIRECTORY_FILE, startTestApp, type TestApp } from '../../support/app-harness';
+import { startTestApp, type TestApp } from '../../support/app-harness';
 import { CHANNEL, cardPress, channelMention, personalMessage, type Person } from './activities';
-import { startFakeConnector, type ConnectorCall, type FakeConnector } from './fake-connector';
+import { cardNodes as nodes, textOf, type CardNode as Node } from './card-text';
+import { directoryWithTeamsAccounts } from './teams-directory';
+import { startFakeConnector, type FakeConnector } from './fake-connector';
 
 /**
  * Evidence in Teams, through main.ts over real HTTP: the member's picture and file are fetched from their content
@@ -14,18 +16,6 @@ import { startFakeConnector, type ConnectorCall, type FakeConnector } from './fa
 const KIM: Person = { teamsId: '29:kim', aadObjectId: 'aad-kim', name: 'Kim Kontakt' };
 const MIRA: Person = { teamsId: '29:mira', aadObjectId: 'aad-mira', name: 'Mira Medlem' };
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-type Node = Record<string, unknown>;
-const nodes = (value: unknown): Node[] =>
-  Array.isArray(value)
-    ? value.flatMap(nodes)
-    : typeof value === 'object' && value !== null
-      ? [value as Node, ...Object.values(value).flatMap(nodes)]
-      : [];
-const textOf = (call: ConnectorCall | undefined): string =>
-  nodes(call?.body.attachments)
-    .flatMap((n) => (n.type === 'TextRun' || n.type === 'TextBlock' ? [String(n.text)] : []))
-    .join('\n');
 
 let connector: FakeConnector;
 let app: TestApp;
@@ -47,13 +37,10 @@ const sent = () => connector.calls.filter((c) => c.kind === 'send' || c.kind ===
 beforeEach(async () => {
   connector = await startFakeConnector();
   dir = await mkdtemp(join(tmpdir(), 'vaktpost-teams-evidence-'));
-  const directory = (await readFile(TEST_DIRECTORY_FILE, 'utf8'))
-    .replace('accounts: { console: kim, web: kim }', 'accounts: { console: kim, web: kim, teams: aad-kim }')
-    .replace('accounts: { console: mira, web: mira }', 'accounts: { console: mira, web: mira, teams: aad-mira }');
-  await writeFile(join(dir, 'directory.yml'), directory);
+  const directoryFile = await directoryWithTeamsAccounts(dir, ['kim', 'mira']);
   app = await startTestApp({
     listen: true,
-    env: { TEAMS_DEV_NO_AUTH: '1', DIRECTORY_FILE: join(dir, 'directory.yml') },
+    env: { TEAMS_DEV_NO_AUTH: '1', DIRECTORY_FILE: directoryFile },
   });
 });
 afterEach(async () => {

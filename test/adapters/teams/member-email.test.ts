@@ -2,7 +2,8 @@ import { createMemoryLogger } from '../../../src/ports/logger';
 import { createEmbeddedStores } from '../../../src/store/embedded/create-embedded-stores';
 import { TEST_DIRECTORY_FILE, startTestApp, type TestApp } from '../../support/app-harness';
 import { CHANNEL, channelMention, type Person } from './activities';
-import { startFakeConnector, type ConnectorCall, type FakeConnector } from './fake-connector';
+import { textOf } from './card-text';
+import { startFakeConnector, type FakeConnector } from './fake-connector';
 
 /**
  * The test directory names Kim, Norrby's security contact, by e-mail only (no Teams account). When Kim first writes,
@@ -11,18 +12,6 @@ import { startFakeConnector, type ConnectorCall, type FakeConnector } from './fa
  */
 const KIM: Person = { teamsId: '29:kim', aadObjectId: 'aad-kim', name: 'Kim Kontakt' };
 const STRANGER: Person = { teamsId: '29:okand', aadObjectId: 'aad-okand', name: 'Okänd Person' };
-
-type Node = Record<string, unknown>;
-const nodes = (value: unknown): Node[] =>
-  Array.isArray(value)
-    ? value.flatMap(nodes)
-    : typeof value === 'object' && value !== null
-      ? [value as Node, ...Object.values(value).flatMap(nodes)]
-      : [];
-const textOf = (call: ConnectorCall | undefined): string =>
-  nodes(call?.body.attachments)
-    .flatMap((n) => (n.type === 'TextRun' || n.type === 'TextBlock' ? [String(n.text)] : []))
-    .join('\n');
 
 let connector: FakeConnector;
 let app: TestApp | null = null;

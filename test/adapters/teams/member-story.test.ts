@@ -1,11 +1,12 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACTION, encodeAnswer } from '../../../src/engine/actions';
 import { HOUR, MINUTE } from '../../reminders/reminder-world';
-import { TEST_DIRECTORY_FILE, startTestApp, type TestApp } from '../../support/app-harness';
+import { startTestApp, type TestApp } from '../../support/app-harness';
 import { CHANNEL, cardPress, channelMention, personalConversation, personalMessage, type Person } from './activities';
 import { buttons, textOf, type CardNode } from './card-text';
+import { directoryWithTeamsAccounts } from './teams-directory';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from './fake-connector';
 
 /**
@@ -94,16 +95,11 @@ async function answer(person: Person, stepId: string, value: string): Promise<vo
 beforeEach(async () => {
   connector = await startFakeConnector();
   dir = await mkdtemp(join(tmpdir(), 'vaktpost-teams-member-'));
-  const directory = (await readFile(TEST_DIRECTORY_FILE, 'utf8'))
-    .replace('accounts: { console: kim, web: kim }', 'accounts: { console: kim, web: kim, teams: aad-kim }')
-    .replace('accounts: { console: alex, web: alex }', 'accounts: { console: alex, web: alex, teams: aad-alex }')
-    .replace('accounts: { console: mira, web: mira }', 'accounts: { console: mira, web: mira, teams: aad-mira }')
-    .replace('accounts: { console: sam, web: sam }', 'accounts: { console: sam, web: sam, teams: aad-sam }');
-  await writeFile(join(dir, 'directory.yml'), directory);
+  const directoryFile = await directoryWithTeamsAccounts(dir, ['kim', 'alex', 'mira', 'sam']);
   app = await startTestApp({
     listen: true,
     clock,
-    env: { TEAMS_DEV_NO_AUTH: '1', DIRECTORY_FILE: join(dir, 'directory.yml') },
+    env: { TEAMS_DEV_NO_AUTH: '1', DIRECTORY_FILE: directoryFile },
   });
 });
 afterEach(async () => {
