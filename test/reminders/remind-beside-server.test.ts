@@ -2,13 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createVaktpost, type Vaktpost } from '../../main';
 import { ACTION } from '../../src/engine/actions';
 import type { Clock } from '../../src/ports/clock';
 import { TEST_DIRECTORY_FILE } from '../support/app-harness';
+import { freePort } from '../chaos/child-process';
 
 /**
  * `npm run remind` beside a running server on the same DATA_DIR used to write revisions the server overwrote (issue
@@ -67,17 +67,6 @@ async function twoOldReports(): Promise<string[]> {
   const ids = (await app.stores.cases.list({})).sort((a, b) => a.number.localeCompare(b.number)).map((c) => c.id);
   await app.close();
   return ids;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** A child process with its output collected; `lines` grows as it writes. */
