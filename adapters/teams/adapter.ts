@@ -49,25 +49,22 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
   adapter.onTurnError = createErrorBoundary(deps);
   const refs = createConversationRefs(deps.keyValues);
   const application = createTeamsApplication({ ...deps, refs });
-  const notifier = new TeamsNotifier({
+  // What the notifier and the e-mail lookup both need to reach the Bot Connector as this bot.
+  const connectorDeps = {
     adapter,
     appId: settings.appId ?? '',
     refs,
     keyValues: deps.keyValues,
     logger: deps.logger,
     clock: deps.clock,
+  };
+  const notifier = new TeamsNotifier({
+    ...connectorDeps,
     ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
     ...(deps.evidenceLink ? { evidenceLink: deps.evidenceLink } : {}),
   });
 
-  const memberEmails = createMemberEmails({
-    adapter,
-    appId: settings.appId ?? '',
-    refs,
-    keyValues: deps.keyValues,
-    logger: deps.logger,
-    clock: deps.clock,
-  });
+  const memberEmails = createMemberEmails(connectorDeps);
   const appId = settings.appId;
   const fetchToken = appId ? (config.fetchToken ?? botFrameworkTokenFetcher(appId, credentials)) : null;
   const download = teamsDownload(fetchToken);

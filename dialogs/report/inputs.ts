@@ -53,3 +53,23 @@ export function onBehalf(answers: Answers): boolean {
 export function detail(condition?: (answers: Answers) => boolean): NonNullable<StepDef['when']> {
   return (answers) => tellsMore(answers) && (condition ? condition(answers) : true);
 }
+
+/**
+ * The question whether the case may be shared with the municipality. It stands in two places (at the end of the fast
+ * path, and among the details), under two ids, and `when` makes sure a report asks it once.
+ */
+export function consentStep(
+  id: 'consent_now' | 'consent_municipality',
+  when: NonNullable<StepDef['when']>,
+): ReportStep {
+  return {
+    id,
+    text: 'report.consent_municipality.question',
+    hint: 'report.consent_municipality.hint',
+    help: 'report.consent_municipality.help',
+    summaryLabel: 'report.consent_municipality.label',
+    input: { type: 'yesno' },
+    optional: true,
+    when,
+  };
+}

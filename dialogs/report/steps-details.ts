@@ -1,5 +1,5 @@
 import { policeStatusSchema } from '../../src/domain/report';
-import { choices, detail, tellsMore, textInput, YES_NO_DONT_KNOW, type ReportStep } from './inputs';
+import { choices, consentStep, detail, tellsMore, textInput, YES_NO_DONT_KNOW, type ReportStep } from './inputs';
 
 /**
  * The first details, asked only after "tell more" and all optional: where, evidence, the police, consent and support
@@ -80,16 +80,7 @@ export const detailSteps: ReportStep[] = [
     optional: true,
     when: detail((answers) => answers.police === 'reported'),
   },
-  {
-    id: 'consent_municipality',
-    text: 'report.consent_municipality.question',
-    hint: 'report.consent_municipality.hint',
-    help: 'report.consent_municipality.help',
-    summaryLabel: 'report.consent_municipality.label',
-    input: { type: 'yesno' },
-    optional: true,
-    when: detail(),
-  },
+  consentStep('consent_municipality', detail()),
   {
     id: 'support_needed',
     text: 'report.support_needed.question',

@@ -1,7 +1,7 @@
 import { emailAddress, phoneNumber, REACH_VIA } from '../../src/domain/reach';
 import { tx } from '../../src/engine/prompt';
 import type { Answers } from '../../src/engine/session';
-import { choices, sendsFirst, tellsMore, textInput, type ReportStep } from './inputs';
+import { choices, consentStep, sendsFirst, tellsMore, textInput, type ReportStep } from './inputs';
 
 /** The case went to the district first, and the member chose to send the rest now rather than tell more. */
 const quickAfterSendingFirst = (answers: Answers): boolean => sendsFirst(answers) && !tellsMore(answers);
@@ -18,16 +18,7 @@ const asksReach = (answers: Answers): boolean => sendsFirst(answers) || tellsMor
  * how the member wants to be reached (issue 12): only the owner sees it.
  */
 export const tailSteps: ReportStep[] = [
-  {
-    id: 'consent_now',
-    text: 'report.consent_municipality.question',
-    hint: 'report.consent_municipality.hint',
-    help: 'report.consent_municipality.help',
-    summaryLabel: 'report.consent_municipality.label',
-    input: { type: 'yesno' },
-    optional: true,
-    when: quickAfterSendingFirst,
-  },
+  consentStep('consent_now', quickAfterSendingFirst),
   {
     id: 'reach',
     text: 'report.reach.question',

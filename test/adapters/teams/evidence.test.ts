@@ -6,7 +6,7 @@ import { ACTION } from '../../../src/engine/actions';
 import { startTestApp, type TestApp } from '../../support/app-harness';
 import { CHANNEL, cardPress, channelMention, personalMessage, type Person } from './activities';
 import { cardNodes as nodes, textOf, type CardNode as Node } from './card-text';
-import { directoryWithTeamsAccounts } from './teams-directory';
+import { directoryWithTeamsAccounts, postActivity } from './teams-app';
 import { startFakeConnector, type FakeConnector } from './fake-connector';
 
 /**
@@ -21,15 +21,7 @@ let connector: FakeConnector;
 let app: TestApp;
 let dir: string;
 
-async function post(activity: object): Promise<void> {
-  const res = await fetch(`${app.vaktpost.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  await res.text();
-  await app.flush();
-}
+const post = (activity: object): Promise<void> => postActivity(app, activity);
 const say = (person: Person, text: string, extra: Record<string, unknown> = {}) =>
   post(personalMessage(connector.serviceUrl, person, text, extra));
 const sent = () => connector.calls.filter((c) => c.kind === 'send' || c.kind === 'reply');

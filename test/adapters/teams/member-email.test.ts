@@ -3,6 +3,7 @@ import { createEmbeddedStores } from '../../../src/store/embedded/create-embedde
 import { TEST_DIRECTORY_FILE, startTestApp, type TestApp } from '../../support/app-harness';
 import { CHANNEL, channelMention, type Person } from './activities';
 import { textOf } from './card-text';
+import { postActivity } from './teams-app';
 import { startFakeConnector, type FakeConnector } from './fake-connector';
 
 /**
@@ -29,15 +30,7 @@ afterEach(async () => {
   await connector.close();
 });
 
-async function post(activity: object): Promise<void> {
-  const res = await fetch(`${app?.vaktpost.url ?? ''}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  await res.text();
-  await app?.flush();
-}
+const post = (activity: object): Promise<void> => postActivity(app as TestApp, activity);
 const lastInChannel = () =>
   textOf(connector.calls.filter((c) => c.conversationId === CHANNEL && c.kind !== 'other').at(-1));
 /** Kim's user ids in the directory now in force. */

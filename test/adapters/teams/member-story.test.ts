@@ -6,7 +6,7 @@ import { HOUR, MINUTE } from '../../reminders/reminder-world';
 import { startTestApp, type TestApp } from '../../support/app-harness';
 import { CHANNEL, cardPress, channelMention, personalConversation, personalMessage, type Person } from './activities';
 import { buttons, textOf, type CardNode } from './card-text';
-import { directoryWithTeamsAccounts } from './teams-directory';
+import { directoryWithTeamsAccounts, postActivity } from './teams-app';
 import { startFakeConnector, type ConnectorCall, type FakeConnector } from './fake-connector';
 
 /**
@@ -29,15 +29,7 @@ let dir: string;
 const offset = { ms: 0 };
 const clock = { now: () => new Date(Date.now() + offset.ms) };
 
-async function post(activity: object): Promise<void> {
-  const res = await fetch(`${app.vaktpost.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  await res.text();
-  await app.flush();
-}
+const post = (activity: object): Promise<void> => postActivity(app, activity);
 const say = (person: Person, text: string, extra: Record<string, unknown> = {}) =>
   post(personalMessage(connector.serviceUrl, person, text, extra));
 

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { TEST_DIRECTORY_FILE } from '../../support/app-harness';
+import { TEST_DIRECTORY_FILE, type TestApp } from '../../support/app-harness';
 
 /**
  * Writes the test directory into `dir` with Teams accounts (Entra object ids `aad-<id>`) added for these people of it
@@ -16,4 +16,15 @@ export async function directoryWithTeamsAccounts(dir: string, people: string[]):
   const file = join(dir, 'directory.yml');
   await writeFile(file, directory);
   return file;
+}
+
+/** Posts an activity to the app's /api/messages as Teams would, then waits until the app has done its work. */
+export async function postActivity(app: TestApp, activity: object): Promise<void> {
+  const res = await fetch(`${app.vaktpost.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  await res.text();
+  await app.flush();
 }
