@@ -15,6 +15,8 @@ export interface VaktpostProcess {
   url: string;
   /** The last few kilobytes it wrote to stderr, for the error when it does not start. */
   stderr(): string;
+  /** Everything it wrote to stdout and stderr (its log lines), when started with `keepOutput`. */
+  output(): string;
 }
 
 /** A port nothing listens on right now (the process is told it in PORT; 0 would hide it from us). */
@@ -47,17 +49,22 @@ export async function waitUntil(
  * with tsx's loader, not the `tsx` command: that one runs the program in a second process and passes on only the
  * signals it can catch, so a SIGKILL would kill the wrapper and leave Vaktpost running as an orphan.
  */
-export function spawnVaktpost(env: Record<string, string>): VaktpostProcess {
+export function spawnVaktpost(env: Record<string, string>, keepOutput = false): VaktpostProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', keepOutput ? 'pipe' : 'ignore', 'pipe'],
   });
   let stderr = '';
+  let output = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = `${stderr}${chunk.toString('utf8')}`.slice(-4000);
+    if (keepOutput) output += chunk.toString('utf8');
   });
-  return { child, url: `http://127.0.0.1:${env.PORT ?? ''}`, stderr: () => stderr };
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString('utf8');
+  });
+  return { child, url: `http://127.0.0.1:${env.PORT ?? ''}`, stderr: () => stderr, output: () => output };
 }
 
 /** Resolves when the process answers /healthz; throws with its stderr when it does not within a minute. */
@@ -82,8 +89,12 @@ export function processEnv(platform: Record<string, string>, dataDir: string, po
 }
 
 /** Starts `main.ts` and waits until it serves. */
-export async function startVaktpost(env: Record<string, string>, what?: string): Promise<VaktpostProcess> {
-  const vaktpost = spawnVaktpost(env);
+export async function startVaktpost(
+  env: Record<string, string>,
+  what?: string,
+  keepOutput = false,
+): Promise<VaktpostProcess> {
+  const vaktpost = spawnVaktpost(env, keepOutput);
   await ready(vaktpost, what);
   return vaktpost;
 }
