@@ -9,7 +9,8 @@
  *   slices, at each of `--rates` (p99 ≤ 1.25× and CPU per request ≤ 1.5× at 200/s, p99 ≤ 1.5× at 400/s; a verdict
  *   needs ≥ 8 pairs, fewer are marked as indicative).
  * Run timing work alone: `flock /tmp/vaktpost-timing.lock npm run bench`. Prints one line per figure and exits
- * non-zero when a target is missed. `--help` lists the options.
+ * non-zero when a target is missed. `--help` lists the options. `npm run bench` (bench/bench.mjs) builds first and
+ * runs this file compiled, so every process it starts runs compiled too (as production does); `--tsx` runs from source.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -21,7 +22,7 @@ import type { Session } from '../src/engine/session';
 import { createEmbeddedStores } from '../src/store/embedded/create-embedded-stores';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { benchSideBySide } from './side-by-side/side-by-side';
-import { runChild } from './support/child';
+import { HOW_RUN, runChild } from './support/child';
 import { benchSweep, type SweepBenchResult } from './sweep/sweep-bench';
 
 interface Result {
@@ -127,6 +128,8 @@ async function benchReportsAndTakes(): Promise<void> {
 }
 
 const HELP = `npm run bench -- [options]
+  --tsx               run Vaktpost, the baselines and this benchmark from source through tsx (default: build once
+                      and run them compiled, node dist/….js, as production does)
   --only engine,sweep,dialogs,slack,teams   parts to run (default: all)
   --sweep-cases N     open cases on the embedded store (default 100000)
   --mongo-cases N     open cases on FerretDB (default 10000; 0 skips; the README's figures use 100000)
@@ -307,7 +310,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   console.log(
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; load average ${loadavg()
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; ${HOW_RUN}; load average ${loadavg()
       .map((x) => x.toFixed(1))
       .join(' ')}`,
   );

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { ROOT } from '../support/child';
+import { nodeEntry, ROOT } from '../support/child';
 
 /** A process the benchmark started: stopped by `stop()`, by pid, and nothing else. */
 export interface Started {
@@ -29,9 +29,12 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts a TypeScript file of the project in its own Node process (through tsx, as `npm start` does). */
-export function startTs(file: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): Started {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(ROOT, file), ...args], {
+/**
+ * Starts a TypeScript file of the project (a path from the root) in its own Node process: compiled, `node dist/….js`
+ * as production runs, or through tsx with `--tsx` (see `nodeEntry`).
+ */
+export function startApp(file: string, args: string[], env: Record<string, string>, nodeArgs: string[] = []): Started {
+  const child = spawn(process.execPath, [...nodeArgs, ...nodeEntry(file), ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,7 +63,7 @@ export function startTs(file: string, args: string[], env: Record<string, string
 
 /** Starts a fake platform and returns it with its URL (the first line it prints). */
 export async function startFake(kind: 'slack' | 'teams'): Promise<Started & { url: string }> {
-  const fake = startTs('bench/side-by-side/fake-platform.ts', [kind], {});
+  const fake = startApp('bench/side-by-side/fake-platform.ts', [kind], {});
   const lines = createInterface({ input: fake.child.stdout as NodeJS.ReadableStream });
   const url = await new Promise<string>((done, fail) => {
     lines.once('line', (line) => done((JSON.parse(line) as { url: string }).url));

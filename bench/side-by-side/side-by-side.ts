@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { quantile, runLoad, type LoadTarget, type TargetRun } from './open-loop';
-import { freePort, getJson, startFake, startTs, tempDataDir, waitHealthy, type Started } from './apps';
+import { freePort, getJson, startFake, startApp, tempDataDir, waitHealthy, type Started } from './apps';
 import { slackDm, teamsMessage } from './requests';
 
 /** How to run the comparison. */
@@ -79,7 +79,7 @@ async function startSlackApps(users: number, nodeArgs: string[]): Promise<[App, 
       DIRECTORY_FILE: 'directory.example.yml',
       LOG_LEVEL: 'error',
     };
-    const proc = startTs(
+    const proc = startApp(
       which === 'baseline' ? 'bench/side-by-side/baseline-bolt.ts' : 'main.ts',
       [],
       env,
@@ -118,7 +118,7 @@ async function startTeamsApps(users: number, nodeArgs: string[]): Promise<[App, 
       DIRECTORY_FILE: 'directory.example.yml',
       LOG_LEVEL: 'error',
     };
-    const proc = startTs(
+    const proc = startApp(
       which === 'baseline' ? 'bench/side-by-side/baseline-cloudadapter.ts' : 'main.ts',
       [],
       env,

@@ -1,12 +1,32 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
+/**
+ * Whether this benchmark runs compiled (`npm run bench`: dist/bench/…/*.js, built by `scripts/build.mjs --bench`) or
+ * from source through tsx (`npm run bench -- --tsx`). Its children run the same way.
+ */
+export const COMPILED = __filename.endsWith('.js');
+
 /** The project root, where the benchmark's children run (they read directory.example.yml from there). */
-export const ROOT = resolve(__dirname, '../..');
+export const ROOT = resolve(__dirname, COMPILED ? '../../..' : '../..');
 
 /**
- * Runs a TypeScript file of the benchmark in a fresh Node process (through tsx, as `npm start` does) and returns the
- * last line it printed, parsed as JSON. A child that fails or prints no JSON rejects with its stderr.
+ * How Node runs a TypeScript file of the project (a path from the root, e.g. `main.ts`): compiled, `dist/main.js` as
+ * production's `npm run start:prod` does; from source, `--import tsx main.ts`.
+ */
+export function nodeEntry(file: string): string[] {
+  if (!COMPILED) return ['--import', 'tsx', resolve(ROOT, file)];
+  return [resolve(ROOT, 'dist', file.replace(/\.ts$/, '.js'))];
+}
+
+/** How the children run, for the benchmark's first line. */
+export const HOW_RUN = COMPILED
+  ? 'compiled: node dist/main.js and node dist/bench/…js'
+  : 'from source through tsx (--tsx)';
+
+/**
+ * Runs a TypeScript file of the benchmark in a fresh Node process (compiled or through tsx, see `nodeEntry`) and
+ * returns the last line it printed, parsed as JSON. A child that fails or prints no JSON rejects with its stderr.
  */
 export function runChild<T>(
   file: string,
@@ -15,7 +35,7 @@ export function runChild<T>(
   timeoutMs = 30 * 60_000,
 ): Promise<T> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(ROOT, file), ...args], {
+    const child = spawn(process.execPath, [...nodeArgs, ...nodeEntry(file), ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
