@@ -61,23 +61,66 @@ export interface ConversationRefs {
   anyReference(): Promise<Partial<ConversationReference> | null>;
 }
 
+/** How many addresses and users the writes already made are remembered for (oldest forgotten first). */
+const WRITTEN_CACHE_SIZE = 10_000;
+
+/**
+ * The last value this process wrote under each key, so a turn whose conversation reference and user hint are what
+ * we stored already writes nothing: on a busy server two store writes per activity (sealed, appended) saved.
+ * Only messages and card presses are skipped this way; an install, a conversation update and anything else always
+ * writes, so a reference removed meanwhile (by another instance) comes back when the app is added again.
+ */
+class WrittenCache {
+  private readonly values = new Map<string, string>();
+
+  same(key: string, value: string): boolean {
+    return this.values.get(key) === value;
+  }
+
+  set(key: string, value: string): void {
+    this.values.delete(key);
+    this.values.set(key, value);
+    if (this.values.size > WRITTEN_CACHE_SIZE) {
+      const oldest = this.values.keys().next().value;
+      if (oldest !== undefined) this.values.delete(oldest);
+    }
+  }
+
+  forget(key: string): void {
+    this.values.delete(key);
+  }
+}
+
+/** The activity types whose stored reference and hint may be skipped when unchanged (see `WrittenCache`). */
+const SKIPPABLE = new Set(['message', 'invoke']);
+
 /** Conversation references kept in the key-value store, so proactive messages survive restarts. */
 export function createConversationRefs(keyValues: KeyValueStore): ConversationRefs {
+  const written = new WrittenCache();
+  /** Writes unless this process wrote the same value there already and the activity allows skipping it. */
+  async function putOnce(namespace: string, key: string, value: object, skippable: boolean): Promise<void> {
+    const cacheKey = `${namespace}|${key}`;
+    const serialised = JSON.stringify(value);
+    if (skippable && written.same(cacheKey, serialised)) return;
+    // Forgotten first: a failed write must not leave the cache claiming the store has it.
+    written.forget(cacheKey);
+    await keyValues.put(namespace, key, value);
+    written.set(cacheKey, serialised);
+  }
   return {
     async remember(activity) {
       if (!activity.conversation?.id || !activity.serviceUrl || !activity.from?.id) return;
+      const skippable = SKIPPABLE.has(activity.type);
       const accountId = accountIdOf(activity);
       // Without the incoming activity's id: with it, botbuilder would send every later message as a reply to it,
       // and in a channel alerts would pile up in the thread of the `bind` message instead of starting new posts.
       const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(activity);
       if (isPersonal(activity)) {
-        await keyValues.put(REF_NAMESPACE, dmAddress(accountId), reference);
+        await putOnce(REF_NAMESPACE, dmAddress(accountId), reference, skippable);
       } else {
         const root = rootConversationId(activity.conversation.id);
-        await keyValues.put(REF_NAMESPACE, conversationAddress(root), {
-          ...reference,
-          conversation: { ...reference.conversation, id: root },
-        });
+        const rootReference = { ...reference, conversation: { ...reference.conversation, id: root } };
+        await putOnce(REF_NAMESPACE, conversationAddress(root), rootReference, skippable);
       }
       // Teams ids (29:…) only reach us on activities; keeping them lets the notifier open a 1:1 chat with a contact
       // who pressed "Take" in a channel but never wrote to the bot.
@@ -87,11 +130,17 @@ export function createConversationRefs(keyValues: KeyValueStore): ConversationRe
         serviceUrl: activity.serviceUrl,
         ...(tenantId ? { tenantId } : {}),
       };
-      await keyValues.put(USER_NAMESPACE, accountId, hint);
+      await putOnce(USER_NAMESPACE, accountId, hint, skippable);
     },
     get: (address) => keyValues.get<Partial<ConversationReference>>(REF_NAMESPACE, address),
-    put: (address, reference) => keyValues.put(REF_NAMESPACE, address, reference),
-    forget: (address) => keyValues.delete(REF_NAMESPACE, address),
+    async put(address, reference) {
+      written.forget(`${REF_NAMESPACE}|${address}`);
+      await keyValues.put(REF_NAMESPACE, address, reference);
+    },
+    async forget(address) {
+      written.forget(`${REF_NAMESPACE}|${address}`);
+      await keyValues.delete(REF_NAMESPACE, address);
+    },
     userHint: (accountId) => keyValues.get<TeamsUserHint>(USER_NAMESPACE, accountId),
     async anyReference() {
       const all = await keyValues.list<Partial<ConversationReference>>(REF_NAMESPACE);
