@@ -3,6 +3,7 @@ import express, { type Express, type RequestHandler } from 'express';
 import type { AdapterDeps, PlatformAdapter } from '../../src/ports/platform-adapter';
 import { StrictBotFrameworkAuthentication } from './bot-framework-auth';
 import { checkTeamsConfig, type TeamsAdapterConfig } from './config';
+import { createConnectorClients } from './connector-clients';
 import { createConversationRefs } from './conversation-refs';
 import { createErrorBoundary, createTeamsApplication } from './teams-application';
 import { TeamsNotifier } from './notifier';
@@ -45,7 +46,8 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
       ? { CertificateThumbprint: settings.certificateThumbprint ?? '', CertificatePrivateKey: settings.certificateKey }
       : {}),
   };
-  const adapter = new CloudAdapter(new StrictBotFrameworkAuthentication(credentials));
+  const auth = new StrictBotFrameworkAuthentication(credentials);
+  const adapter = new CloudAdapter(auth);
   adapter.onTurnError = createErrorBoundary(deps);
   const refs = createConversationRefs(deps.keyValues);
   const application = createTeamsApplication({ ...deps, refs });
@@ -60,6 +62,7 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
   };
   const notifier = new TeamsNotifier({
     ...connectorDeps,
+    connectors: createConnectorClients(auth, settings.appId ?? ''),
     ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
     ...(deps.evidenceLink ? { evidenceLink: deps.evidenceLink } : {}),
   });

@@ -1,4 +1,4 @@
-import type { Activity, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
+import type { Activity, CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
 import { CardFactory, MessageFactory, TurnContext as Context } from 'botbuilder';
 import { tx, type OutgoingMessage } from '../../src/engine/prompt';
 import { translate } from '../../src/i18n/translate';
@@ -6,6 +6,7 @@ import type { Clock } from '../../src/ports/clock';
 import type { KeyValueStore } from '../../src/ports/key-value-store';
 import type { Logger } from '../../src/ports/logger';
 import { DeliveryError, type Notifier } from '../../src/ports/notifier';
+import type { ConnectorClients } from './connector-clients';
 import type { ConversationRefs } from './conversation-refs';
 import { toDeliveryError } from './delivery-errors';
 import { renderAdaptiveCard } from './render';
@@ -19,9 +20,12 @@ interface SentMessage {
   conversationId: string;
 }
 
-/** What the notifier needs; the adapter is botbuilder's CloudAdapter (the only SDK type it touches). */
+/** What the notifier needs; the adapter is botbuilder's CloudAdapter. */
 export interface TeamsNotifierDeps {
+  /** Opens personal chats (`createConversationAsync`), the rare case. */
   adapter: CloudAdapter;
+  /** Posts and updates messages: one Bot Connector client per service url, reused (./connector-clients.ts). */
+  connectors: ConnectorClients;
   /** The bot's app id, or '' without authentication (development only). */
   appId: string;
   tenantId?: string;
@@ -62,25 +66,24 @@ export class TeamsNotifier implements Notifier {
   }
 
   /**
-   * Runs `work` in a conversation. Errors are caught inside the turn and rethrown outside it, because botbuilder
-   * would otherwise hand them to the adapter's onTurnError and the dispatcher would never hear of them.
+   * The message as botbuilder's `sendActivity` in a continued conversation would send it: from the bot to the
+   * conversation of the reference. References are stored without an activity id, so it is never a reply to an old
+   * message (in a channel it starts a new post).
    */
-  private async inConversation<T>(
-    reference: Partial<ConversationReference>,
-    work: (ctx: TurnContext) => Promise<T>,
-  ): Promise<T> {
-    type Outcome = { value: T } | { error: unknown };
-    let outcome = { error: new Error('teams: the turn did not run') } as Outcome;
-    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (ctx) => {
-      try {
-        outcome = { value: await work(ctx) };
-      } catch (error) {
-        outcome = { error };
-      }
-    });
-    const settled = outcome as Outcome;
-    if ('error' in settled) throw settled.error;
-    return settled.value;
+  private outgoing(activity: Partial<Activity>, reference: Partial<ConversationReference>): Partial<Activity> {
+    const outgoing = Context.applyConversationReference({ ...activity }, reference);
+    delete outgoing.replyToId;
+    return outgoing;
+  }
+
+  private async connectorFor(reference: Partial<ConversationReference>) {
+    if (!reference.serviceUrl || !reference.conversation?.id) {
+      throw new DeliveryError({
+        kind: 'invalid_address',
+        reason: 'teams: conversation reference without a service url',
+      });
+    }
+    return { client: await this.deps.connectors.get(reference.serviceUrl), conversationId: reference.conversation.id };
   }
 
   /** Opens a personal chat with a user we know only by account id; null when we know no region to ask. */
@@ -142,21 +145,21 @@ export class TeamsNotifier implements Notifier {
     const reference = await this.referenceFor(address);
     const messageKey = message.updateKey ? `${message.updateKey}|${address}` : undefined;
     const previous = messageKey ? await keyValues.get<SentMessage>(MESSAGE_NAMESPACE, messageKey) : null;
+    const { client, conversationId } = await this.connectorFor(reference);
+    const outgoing = this.outgoing(activity, reference);
     if (previous) {
       try {
-        await this.inConversation(reference, (ctx) => ctx.updateActivity({ ...activity, id: previous.activityId }));
+        await client.conversations.updateActivity(conversationId, previous.activityId, {
+          ...outgoing,
+          id: previous.activityId,
+        });
         return;
       } catch (error) {
         // The old message was deleted: post a fresh one rather than lose the update.
         if ((error as { statusCode?: unknown }).statusCode !== 404) throw error;
       }
     }
-    const sent = await this.inConversation(reference, (ctx) => {
-      // botbuilder gives the continuation activity a random id and would send our message as a reply to it; without
-      // it the message goes to the conversation itself, which in a channel starts a new post.
-      ctx.activity.id = undefined;
-      return ctx.sendActivity(activity);
-    });
+    const sent = await client.conversations.sendToConversation(conversationId, outgoing);
     if (messageKey && sent?.id) {
       const record: SentMessage = { activityId: sent.id, conversationId: reference.conversation?.id ?? '' };
       await keyValues.put(MESSAGE_NAMESPACE, messageKey, record);
