@@ -50,28 +50,47 @@ export const turnPartId = (inboxId: string, part: TurnPart): string => `${inboxI
 export const inboxOutcomeSchema = z.enum(['processed', 'throttled', 'failed']);
 export type InboxOutcome = z.infer<typeof inboxOutcomeSchema>;
 
-/**
- * One platform delivery, written once when it arrives (before the platform gets its ack) and marked done after its
- * effects are stored. `id` is `<platform>:<delivery id>` and unique: a redelivery finds it and changes nothing.
- */
-export const inboxEntrySchema = z.object({
+const inboxEntryBaseSchema = z.object({
   id: z.string().min(1),
   /** The member whose turns are processed in order (the turn's user id). */
   member: z.string().min(1),
-  turn: incomingTurnSchema,
   receivedAt: z.string(),
   /** Orders entries received in the same millisecond. */
   seq: z.number().int().nonnegative(),
-  status: z.enum(['pending', 'done']),
-  outcome: inboxOutcomeSchema.nullable(),
-  doneAt: z.string().nullable(),
   /** The process working on it until `claimedUntil`; a crashed holder's claim expires and the turn is redone. */
   claimedBy: z.string().nullable(),
   claimedUntil: z.string().nullable(),
+});
+
+/**
+ * One platform delivery, written once when it arrives (before the platform gets its ack) and marked done after its
+ * effects are stored. `id` is `<platform>:<delivery id>` and unique: a redelivery finds it and changes nothing.
+ * This is the entry while it waits: with the turn, to be processed.
+ */
+export const inboxEntrySchema = inboxEntryBaseSchema.extend({
+  turn: incomingTurnSchema,
+  status: z.literal('pending'),
+  outcome: z.null(),
+  doneAt: z.null(),
   /** Only in stored documents: the encrypted text, action and name (src/store/encrypted). */
   sealed: z.string().optional(),
 });
 export type InboxEntry = z.infer<typeof inboxEntrySchema>;
+
+/**
+ * A delivery once handled: kept for the retention window only to recognise a redelivery, so it holds no turn (what
+ * the member wrote, their name, address and sealed payload are dropped when it is marked done).
+ */
+export const doneInboxEntrySchema = inboxEntryBaseSchema.extend({
+  status: z.literal('done'),
+  outcome: inboxOutcomeSchema,
+  doneAt: z.string(),
+});
+export type DoneInboxEntry = z.infer<typeof doneInboxEntrySchema>;
+
+/** What the inbox holds under an id: a waiting entry or the record of a handled one. */
+export const inboxRecordSchema = z.discriminatedUnion('status', [inboxEntrySchema, doneInboxEntrySchema]);
+export type InboxRecord = z.infer<typeof inboxRecordSchema>;
 
 /** Where incoming turns wait until their effects are stored (the durable inbox). */
 export interface InboxStore {
@@ -80,13 +99,16 @@ export interface InboxStore {
    * false, changing nothing, when an entry with this id exists (a redelivery), decided by the unique id.
    */
   accept(entry: InboxEntry): Promise<boolean>;
-  /** The entry, or null. */
-  get(id: string): Promise<InboxEntry | null>;
+  /** The entry (without its turn once done: see `DoneInboxEntry`), or null. */
+  get(id: string): Promise<InboxRecord | null>;
   /** Pending entries nobody holds or whose claim expired at `now`, oldest first (receivedAt, then seq). */
   claimable(now: Date, limit: number): Promise<InboxEntry[]>;
   /** Claims a pending entry for `holder` until `until` when unclaimed or expired; true when the claim is ours. */
   claim(id: string, holder: string, now: Date, until: Date): Promise<boolean>;
-  /** Marks a pending entry done with its outcome; a done entry is left as it is. */
+  /**
+   * Marks a pending entry done with its outcome and drops its turn (text, action, files, name, address, sealed
+   * payload): only the id, times and outcome stay, for dedupe. A done entry is left as it is.
+   */
   markDone(id: string, at: Date, outcome: InboxOutcome): Promise<void>;
   /**
    * Lets every claim lapse at `now`. Only for a store one process owns (the embedded store under its data-folder

@@ -1,4 +1,11 @@
-import { INBOX_RETENTION_MS, inboxEntrySchema, type InboxEntry, type InboxOutcome } from '../ports/inbox';
+import {
+  INBOX_RETENTION_MS,
+  inboxEntrySchema,
+  inboxRecordSchema,
+  type InboxEntry,
+  type InboxOutcome,
+  type InboxRecord,
+} from '../ports/inbox';
 import { encodeKeys, parseStored, timeMs, type StoredDocument } from './documents';
 
 /**
@@ -17,8 +24,10 @@ export function inboxEntryToDocument(value: InboxEntry): StoredDocument {
     expireAt: null,
   };
 }
-/** A stored entry, validated. */
+/** A stored entry waiting to be processed, validated. */
 export const documentToInboxEntry = (doc: unknown): InboxEntry => parseStored(inboxEntrySchema, 'inbox', doc);
+/** A stored entry, waiting or done, validated. */
+export const documentToInboxRecord = (doc: unknown): InboxRecord => parseStored(inboxRecordSchema, 'inbox', doc);
 
 /** Oldest first; `_id` last so the order is total. */
 export const INBOX_SORT = { receivedAtMs: 1, seq: 1, _id: 1 } as const;
@@ -49,6 +58,9 @@ export function inboxDoneUpdate(at: Date, outcome: InboxOutcome): Record<string,
       claimedUntil: null,
       claimedUntilMs: null,
     },
+    // What dedupe does not need goes: the turn (what the member wrote, their name and address) and its sealed copy.
+    // A done entry is never processed again; it only has to be found by its id.
+    $unset: { turn: true, sealed: true },
   };
 }
 

@@ -1,6 +1,7 @@
-import type { InboxEntry, InboxOutcome, InboxStore } from '../../ports/inbox';
+import type { InboxEntry, InboxOutcome, InboxRecord, InboxStore } from '../../ports/inbox';
 import {
   documentToInboxEntry,
+  documentToInboxRecord,
   INBOX_HELD_FILTER,
   INBOX_SORT,
   inboxClaimableFilter,
@@ -27,9 +28,9 @@ export class EmbeddedInboxStore implements InboxStore {
     }
   }
 
-  async get(id: string): Promise<InboxEntry | null> {
+  async get(id: string): Promise<InboxRecord | null> {
     const doc = await this.collection.findOneAsync({ _id: id });
-    return doc === null ? null : documentToInboxEntry(doc);
+    return doc === null ? null : documentToInboxRecord(doc);
   }
 
   async claimable(now: Date, limit: number): Promise<InboxEntry[]> {

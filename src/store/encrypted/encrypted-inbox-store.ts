@@ -1,5 +1,11 @@
 import type { IncomingTurn } from '../../engine/turn';
-import { inboxEntrySchema, type InboxEntry, type InboxOutcome, type InboxStore } from '../../ports/inbox';
+import {
+  inboxEntrySchema,
+  type InboxEntry,
+  type InboxOutcome,
+  type InboxRecord,
+  type InboxStore,
+} from '../../ports/inbox';
 import { SHARED_SUBJECT, type DataKeys } from './data-keys';
 import { openJson, sealJson, validateOpened } from './sealed-json';
 
@@ -28,9 +34,11 @@ export class EncryptedInboxStore implements InboxStore {
     return this.inner.accept({ ...entry, turn, sealed: sealJson(key, fields, aad(entry.id)) });
   }
 
-  async get(id: string): Promise<InboxEntry | null> {
+  async get(id: string): Promise<InboxRecord | null> {
     const stored = await this.inner.get(id);
-    return stored === null ? null : this.open(stored);
+    // A done entry holds no turn and nothing sealed (see `InboxStore.markDone`).
+    if (stored === null || stored.status === 'done') return stored;
+    return this.open(stored);
   }
 
   async claimable(now: Date, limit: number): Promise<InboxEntry[]> {

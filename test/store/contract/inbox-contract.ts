@@ -48,8 +48,9 @@ export function inboxContract(makeStores: MakeStores): void {
     await inbox.accept(entry);
     await inbox.markDone(entry.id, later(1000), 'processed');
     await inbox.markDone(entry.id, later(5000), 'failed');
+    const { turn: _turn, ...kept } = entry;
     expect(await inbox.get(entry.id)).toEqual({
-      ...entry,
+      ...kept,
       status: 'done',
       outcome: 'processed',
       doneAt: later(1000).toISOString(),
@@ -58,6 +59,37 @@ export function inboxContract(makeStores: MakeStores): void {
     });
     expect(await inbox.claimable(later(10 * 60_000), 10)).toEqual([]);
     expect(await inbox.claim(entry.id, 'x', later(10 * 60_000), later(11 * 60_000))).toBe(false);
+  });
+
+  it('keeps no payload of a handled turn (no text, files, name or address), and still refuses its redelivery', async () => {
+    const inbox = current().inbox;
+    const entry = makeInboxEntry(
+      {},
+      {
+        text: 'Han skrev att han vet var jag bor',
+        action: { id: 'dialog:answer', value: 'x', input: 'en anteckning' },
+        attachments: [{ id: 'slack:F1', name: 'skarmbild.png', mimeType: 'image/png' }],
+      },
+    );
+    await inbox.accept(entry);
+    await inbox.markDone(entry.id, later(1000), 'processed');
+    const done = await inbox.get(entry.id);
+    expect(done).toEqual({
+      id: entry.id,
+      member: entry.member,
+      receivedAt: entry.receivedAt,
+      seq: entry.seq,
+      status: 'done',
+      outcome: 'processed',
+      doneAt: later(1000).toISOString(),
+      claimedBy: null,
+      claimedUntil: null,
+    });
+    expect(JSON.stringify(done)).not.toMatch(/vet var jag bor|anteckning|skarmbild|Test Ledamot|slack:dm:/);
+    // The platform delivers it again: refused, nothing processed, nothing of it stored again.
+    expect(await inbox.accept(entry)).toBe(false);
+    expect(await inbox.get(entry.id)).toEqual(done);
+    expect(await inbox.claimable(later(10 * 60_000), 10)).toEqual([]);
   });
 
   it('lets every claim lapse at start-up, so the turns of a dead process are redone at once', async () => {
