@@ -4,6 +4,7 @@ import type { Stores } from '../../ports/stores';
 import { PENDING_FLAG_MIGRATION } from '../documents';
 import { lockDataDir } from './data-dir-lock';
 import { closeAppendHandles, installAppendHandles } from './append-handles';
+import { installCompactUnset } from './compact-unset';
 import { compactAll, openCollection, PRIVATE_MODES, type Collection } from './datastore';
 import { EmbeddedBlobStore } from './embedded-blob-store';
 import { EmbeddedCaseRepository } from './embedded-case-repository';
@@ -75,6 +76,7 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
     await chmod(dataDir, PRIVATE_MODES.dirMode);
   }
   installAppendHandles();
+  installCompactUnset();
   // One writer per data folder: taken before any file is read, given up after the last write is on disk.
   const lock = dataDir === undefined ? null : await lockDataDir(dataDir);
   let c: Record<CollectionName, Collection>;

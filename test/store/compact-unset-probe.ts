@@ -1,0 +1,33 @@
+/**
+ * Run by compact-unset.test.ts as `node --allow-natives-syntax --import tsx`: updates documents in an embedded
+ * collection with and without `$unset` and prints whether V8 keeps each stored document as a compact object.
+ * `--without` leaves NeDB as it comes, to show what the fix is for.
+ */
+import Datastore from '@seald-io/nedb';
+import { installCompactUnset } from '../../src/store/embedded/compact-unset';
+
+// V8's own test of an object's layout; only parseable with --allow-natives-syntax, hence built at run time.
+const hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (o: unknown) => boolean;
+
+async function main(): Promise<void> {
+  if (!process.argv.includes('--without')) installCompactUnset();
+  const store = new Datastore<Record<string, unknown>>({ inMemoryOnly: true });
+  await store.insertAsync([
+    { _id: 'unset', status: 'pending', message: { text: 'hej' }, n: 1 },
+    { _id: 'set', status: 'pending', message: { text: 'hej' }, n: 1 },
+  ]);
+  await store.updateAsync({ _id: 'unset' }, { $set: { status: 'sent' }, $unset: { message: true } }, {});
+  await store.updateAsync({ _id: 'set' }, { $set: { status: 'sent' } }, {});
+  const stored = new Map(store.getAllData().map((doc) => [doc._id as string, doc]));
+  const unset = stored.get('unset');
+  console.log(
+    JSON.stringify({
+      unsetCompact: hasFastProperties(unset),
+      setCompact: hasFastProperties(stored.get('set')),
+      unsetDoc: unset,
+      found: await store.findOneAsync({ _id: 'unset', status: 'sent' }),
+    }),
+  );
+}
+
+void main();
