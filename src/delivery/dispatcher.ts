@@ -10,6 +10,7 @@ import type { OutboxStore } from '../ports/outbox-store';
 import { backoffMs } from './backoff';
 import type { ConversationRateLimiter } from './rate-limit';
 import { relayPendingNotifications } from './relay';
+import { repeatsHarmlessly } from './repeatable';
 
 /** What to do when a notification can never reach its address (blocked app, deleted channel). */
 export type UndeliverableHandler = (notification: Notification, reason: string, now: Date) => Promise<void>;
@@ -29,9 +30,15 @@ export interface DispatcherDeps {
   parallelConversations?: number;
   /**
    * Sends in flight at once to addresses whose platform cannot settle a send in doubt (`Notifier.settlesInDoubt`:
-   * Teams, web, console). A crash may send each of them twice; default 1.
+   * Teams, web, console), of messages that must not repeat (alerts, receipts, 112 guidance, anything about a case).
+   * A crash may send each of them twice; default 1.
    */
   unsettledInFlight?: number;
+  /**
+   * Besides those, sends in flight at once to such platforms of messages that repeat harmlessly
+   * (`repeatsHarmlessly`: the next question of a dialog, the summary); a crash may send each of them twice; default 4.
+   */
+  repeatableInFlight?: number;
   /** Renders case notifications (references) from the case when they are sent; needed once a case exists. */
   renderer?: NotificationRenderer;
 }
@@ -41,8 +48,10 @@ interface PassState {
   handled: number;
   /** The first error a lane met (a store that failed): the pass stops and rethrows it. */
   failure: { error: unknown } | null;
-  /** Sends in flight to addresses that cannot settle a send in doubt. */
+  /** Sends in flight to addresses that cannot settle a send in doubt, of messages that must not repeat. */
   inDoubt: Slots;
+  /** Sends in flight to those addresses of messages that repeat harmlessly (a dialog's next question). */
+  repeatable: Slots;
 }
 
 /** A counting semaphore: at most `size` holders at a time, the others wait in order. */
@@ -147,7 +156,12 @@ export class Dispatcher {
       if (lane) lane.push(n);
       else lanes.set(n.address, [n]);
     }
-    const state: PassState = { handled: 0, failure: null, inDoubt: new Slots(this.unsettledInFlight) };
+    const state: PassState = {
+      handled: 0,
+      failure: null,
+      inDoubt: new Slots(this.unsettledInFlight),
+      repeatable: new Slots(this.repeatableInFlight),
+    };
     const queue = [...lanes.values()];
     const worker = async (): Promise<void> => {
       for (let lane = queue.shift(); lane && !state.failure; lane = queue.shift()) await this.runLane(lane, state);
@@ -165,6 +179,22 @@ export class Dispatcher {
   /** How many sends may be in flight at once to addresses whose platform cannot settle a send in doubt. */
   private get unsettledInFlight(): number {
     return Math.max(1, this.deps.unsettledInFlight ?? 1);
+  }
+
+  /** How many harmlessly repeatable sends may be in flight besides those (0: they share the one slot). */
+  private get repeatableInFlight(): number {
+    return Math.max(0, this.deps.repeatableInFlight ?? 4);
+  }
+
+  /**
+   * The slots a send holds while it may be in doubt: none where the platform settles a send in doubt (Slack);
+   * `repeatable` for a message that does no harm when repeated after a crash; else the `inDoubt` slot. Decided
+   * before the claim from what the notification carries (a case notification, rendered later, is never repeatable).
+   */
+  private slotsFor(n: Notification, state: PassState): Slots | null {
+    if (this.deps.notifier.settlesInDoubt?.(n.address) === true) return null;
+    if (this.repeatableInFlight > 0 && n.message && repeatsHarmlessly(n, n.message)) return state.repeatable;
+    return state.inDoubt;
   }
 
   /** Sends one conversation's due notifications in order. A store failure stops the whole pass (see `PassState`). */
@@ -204,8 +234,8 @@ export class Dispatcher {
         blockedStreams.add(n.address);
         continue;
       }
-      const settles = this.deps.notifier.settlesInDoubt?.(n.address) === true;
-      if (!settles) await state.inDoubt.take();
+      const slots = this.slotsFor(n, state);
+      await slots?.take();
       let outcome: Awaited<ReturnType<Dispatcher['deliver']>>;
       try {
         // A pass that has failed (a dead store) sends nothing more: whatever was in flight is all that is in doubt.
@@ -216,7 +246,7 @@ export class Dispatcher {
         state.failure ??= { error };
         return;
       } finally {
-        if (!settles) state.inDoubt.give();
+        slots?.give();
       }
       if (outcome !== 'not_ours') state.handled += 1;
       if (outcome !== 'done') blockedStreams.add(stream);

@@ -1,9 +1,9 @@
 import { Dispatcher, type DispatcherDeps } from '../../src/delivery/dispatcher';
 import { replyStream } from '../../src/delivery/outbox-notifier';
 import { pendingNotification, type Notification } from '../../src/domain/notification';
-import { tx } from '../../src/engine/prompt';
+import { tx, type OutgoingMessage } from '../../src/engine/prompt';
 import { createMemoryLogger } from '../../src/ports/logger';
-import type { Notifier } from '../../src/ports/notifier';
+import type { Notifier, SendOptions } from '../../src/ports/notifier';
 import type { OutboxStore } from '../../src/ports/outbox-store';
 import type { Stores } from '../../src/ports/stores';
 import { createEmbeddedStores } from '../../src/store/embedded/create-embedded-stores';
@@ -13,8 +13,9 @@ import { RecordingNotifier, renderMessageText } from '../support/recording-notif
 /**
  * The dispatcher sends to many conversations at once, and a crash can catch several sends between the platform's
  * acceptance and `markSent`. Where the platform can be asked (Slack: the notification id in the message metadata)
- * none of them is posted twice after the restart; where it cannot (Teams, web, console) only one send is ever in
- * flight, so a crash leaves at most one message that may arrive twice.
+ * none of them is posted twice after the restart; where it cannot (Teams, web, console) one send of an alert,
+ * receipt, guidance or anything else is in flight at a time, and besides it at most four of the messages that repeat
+ * harmlessly (a dialog's next question), so a crash leaves at most one of the first kind that may arrive twice.
  */
 const CONVERSATIONS = 12;
 
@@ -42,7 +43,13 @@ function dyingAtMarkSent(outbox: OutboxStore): OutboxStore {
   return dying;
 }
 
-function dispatcherOver(stores: Stores, outbox: OutboxStore, notifier: Notifier, now: () => Date): Dispatcher {
+function dispatcherOver(
+  stores: Stores,
+  outbox: OutboxStore,
+  notifier: Notifier,
+  now: () => Date,
+  extra: Partial<DispatcherDeps> = {},
+): Dispatcher {
   const deps: DispatcherDeps = {
     cases: stores.cases,
     outbox,
@@ -50,6 +57,7 @@ function dispatcherOver(stores: Stores, outbox: OutboxStore, notifier: Notifier,
     logger: createMemoryLogger(),
     now,
     onUndeliverable: () => Promise.resolve(),
+    ...extra,
   };
   return new Dispatcher(deps);
 }
@@ -122,6 +130,139 @@ describe('sends in doubt after a crash, with many conversations at once', () => 
         expect(texts.filter((text, k) => text !== texts[k - 1])).toEqual([first, second]);
       }
       for (const n of queued) expect((await stores.outbox.get(n.id))?.status).toBe('sent');
+    } finally {
+      await stores.close();
+    }
+  });
+});
+
+/**
+ * A console-like platform that cannot be asked, whose sends take a while (long enough that, even on a busy machine,
+ * the other lanes take their claims and start sending before the first send's `markSent` crashes the pass); it counts
+ * how many of each kind are in flight at once.
+ */
+class SlowPlatform implements Notifier {
+  readonly recording = new RecordingNotifier(['console:']);
+  private inFlight = { question: 0, other: 0, all: 0 };
+  readonly most = { question: 0, other: 0, all: 0 };
+
+  handles(address: string): boolean {
+    return this.recording.handles(address);
+  }
+
+  async send(address: string, message: OutgoingMessage, options?: SendOptions): Promise<void> {
+    const kind = message.prompt.kind === 'question' ? 'question' : 'other';
+    this.inFlight[kind] += 1;
+    this.inFlight.all += 1;
+    this.most[kind] = Math.max(this.most[kind], this.inFlight[kind]);
+    this.most.all = Math.max(this.most.all, this.inFlight.all);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      await this.recording.send(address, message, options);
+    } finally {
+      this.inFlight[kind] -= 1;
+      this.inFlight.all -= 1;
+    }
+  }
+}
+
+/** To each of `CONVERSATIONS` members, the next question of their report, led by the dialog's greeting. */
+function dialogQuestions(nowMs: number): Notification[] {
+  return Array.from({ length: CONVERSATIONS }, (_, i) => {
+    const address = `console:dm:asking-${i}`;
+    return pendingNotification({
+      id: `reply:question-${i}:0`,
+      address,
+      message: {
+        language: 'sv',
+        prompt: {
+          kind: 'question',
+          lead: [{ kind: 'message', text: tx('report.intro') }],
+          stepId: 'on_behalf',
+          text: tx('report.on_behalf.question'),
+          input: { type: 'text', maxLength: 4000, multiline: true },
+          controls: ['pause', 'cancel'],
+        },
+      },
+      createdAt: new Date(nowMs).toISOString(),
+      caseId: null,
+      seq: 100 + i,
+      stream: replyStream(address),
+      supersedeKey: `question|${address}`,
+    });
+  });
+}
+
+/** To each of `CONVERSATIONS` other members, the receipt of their report: it must never arrive twice but for one. */
+function receipts(nowMs: number): Notification[] {
+  return Array.from({ length: CONVERSATIONS }, (_, i) => {
+    const address = `console:dm:reported-${i}`;
+    return pendingNotification({
+      id: `reply:receipt-${i}:0`,
+      address,
+      message: { language: 'sv', prompt: { kind: 'message', text: tx('bot.submitted', { number: 40 + i }) } },
+      createdAt: new Date(nowMs).toISOString(),
+      caseId: null,
+      seq: 200 + i,
+      stream: replyStream(address),
+    });
+  });
+}
+
+describe('how many sends may be in doubt at once, per kind of message', () => {
+  it('dialog questions go out four at a time, receipts one at a time; a crash repeats at most that many of each', async () => {
+    const stores = await createEmbeddedStores({});
+    try {
+      let nowMs = Date.parse('2026-03-02T09:30:00.000Z');
+      const now = () => new Date(nowMs);
+      const questions = dialogQuestions(nowMs);
+      const receipted = receipts(nowMs);
+      await stores.outbox.enqueue([...receipted, ...questions]);
+
+      const platform = new SlowPlatform();
+      await expect(dispatcherOver(stores, dyingAtMarkSent(stores.outbox), platform, now).drain()).rejects.toThrow(
+        'crash: mark-sent',
+      );
+      const atCrash = platform.recording.sent.map((m) => m.notificationId);
+      const questionsAtCrash = atCrash.filter((id) => id?.startsWith('reply:question-')).length;
+      const receiptsAtCrash = atCrash.filter((id) => id?.startsWith('reply:receipt-')).length;
+      expect(questionsAtCrash).toBeGreaterThan(1);
+      expect(questionsAtCrash).toBeLessThanOrEqual(4);
+      expect(receiptsAtCrash).toBeLessThanOrEqual(1);
+
+      nowMs += 61_000;
+      await dispatcherOver(stores, stores.outbox, platform, now).drain();
+      // Never more in flight than the bound, before the crash or after it.
+      expect(platform.most.question).toBeLessThanOrEqual(4);
+      expect(platform.most.other).toBe(1);
+      expect(platform.most.all).toBeLessThanOrEqual(5);
+
+      const ids = platform.recording.sent.map((m) => m.notificationId ?? '');
+      const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+      expect(twice.filter((id) => id.startsWith('reply:receipt-')).length).toBeLessThanOrEqual(1);
+      expect(twice.filter((id) => id.startsWith('reply:question-')).length).toBeLessThanOrEqual(4);
+      expect(twice).toHaveLength(questionsAtCrash + receiptsAtCrash);
+      for (const n of [...questions, ...receipted]) {
+        expect(ids).toContain(n.id);
+        expect((await stores.outbox.get(n.id))?.status).toBe('sent');
+      }
+    } finally {
+      await stores.close();
+    }
+  });
+
+  it('with repeatable sends turned off (repeatableInFlight 0), a question waits for the one slot like a receipt', async () => {
+    const stores = await createEmbeddedStores({});
+    try {
+      const nowMs = Date.parse('2026-03-02T09:30:00.000Z');
+      await stores.outbox.enqueue([...receipts(nowMs), ...dialogQuestions(nowMs)]);
+      const platform = new SlowPlatform();
+      const dispatcher = dispatcherOver(stores, stores.outbox, platform, () => new Date(nowMs), {
+        repeatableInFlight: 0,
+      });
+      await dispatcher.drain();
+      expect(platform.recording.sent).toHaveLength(2 * CONVERSATIONS);
+      expect(platform.most.all).toBe(1);
     } finally {
       await stores.close();
     }
