@@ -3,6 +3,7 @@ import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { VaktpostError } from '../../domain/errors';
 import type { StoredDocument } from '../documents';
+import { installFastIndexRemoval } from './index-removal';
 
 /** Data files readable by the service user only (reports are sensitive even encrypted), folders likewise. */
 export const PRIVATE_MODES = { fileMode: 0o600, dirMode: 0o700 } as const;
@@ -27,6 +28,7 @@ export async function openCollection(
   unique: UniqueField[] = [],
   indexed: string[] = [],
 ): Promise<Collection> {
+  installFastIndexRemoval();
   const filename = dataDir === undefined ? undefined : join(dataDir, `${name}.db`);
   const store: Collection =
     filename === undefined
