@@ -45,9 +45,19 @@ for (const table of Object.values(COMMAND_TABLES)) {
   }
 }
 
+/**
+ * The last message folded: one turn asks about the same text a dozen times in a row (cancel? resume? back? help?),
+ * and folding (normalising, three regular expressions) was the engine's largest cost per turn.
+ */
+let last: { text: string; folded: string } = { text: '', folded: '' };
+function folded(text: string): string {
+  if (last.text !== text) last = { text, folded: foldForMatch(text) };
+  return last.folded;
+}
+
 /** True when the whole message is a word of the command (in Swedish or English). */
 export function isCommand(text: string, command: Command): boolean {
-  return byWord.get(foldForMatch(text))?.has(command) ?? false;
+  return byWord.get(folded(text))?.has(command) ?? false;
 }
 
 /** The control a whole message stands for, or null. */

@@ -67,14 +67,34 @@ function parseYesNo(text: string): ParseResult {
   return { ok: false, error: tx('engine.invalid.yesno') };
 }
 
+/** A choice's value and labels folded for matching; choices are the dialogs' own constants, so kept per choice. */
+interface FoldedChoice {
+  value: string;
+  sv: string;
+  en: string;
+}
+const foldedChoices = new WeakMap<Choice, FoldedChoice>();
+function foldedChoice(choice: Choice): FoldedChoice {
+  let found = foldedChoices.get(choice);
+  if (!found) {
+    found = {
+      value: foldForMatch(choice.value.replace(/_/g, ' ')),
+      sv: foldForMatch(translate('sv', choice.label)),
+      en: foldForMatch(translate('en', choice.label)),
+    };
+    foldedChoices.set(choice, found);
+  }
+  return found;
+}
+
 function matchChoice(choices: Choice[], token: string, language: Language): Choice | undefined {
   const folded = foldForMatch(token);
   if (/^\d+$/.test(folded)) return choices[Number(folded) - 1];
   return choices.find((choice) => {
-    if (foldForMatch(choice.value.replace(/_/g, ' ')) === folded) return true;
-    const labels = (['sv', 'en'] as const).map((lang) => foldForMatch(translate(lang, choice.label)));
+    const known = foldedChoice(choice);
+    if (known.value === folded) return true;
     // The member's own language first, but a word from the other language is understood too.
-    return labels.includes(folded) || foldForMatch(translate(language, choice.label)).startsWith(folded + ' ');
+    return known.sv === folded || known.en === folded || known[language].startsWith(folded + ' ');
   });
 }
 
