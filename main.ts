@@ -177,6 +177,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   });
   const inbox = new TurnInbox({
     store: stores.inbox,
+    forgetReplies: (inboxId) => stores.outbox.forgetTurn(inboxId),
     logger,
     now: () => clock.now(),
     ...(options.floodLimit ? { flood: options.floodLimit } : {}),

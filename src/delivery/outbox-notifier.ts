@@ -41,6 +41,7 @@ export function createOutboxNotifier(deps: OutboxNotifierDeps): Notifier & {
       caseId: null,
       seq: (counter = (counter + 1) % 1_000_000_000),
       stream: replyStream(address),
+      ...(scope ? { turn: scope.inboxId } : {}),
       ...(message.prompt.kind === 'question' ? { supersedeKey: `question|${address}` } : {}),
     });
   };

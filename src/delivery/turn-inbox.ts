@@ -23,6 +23,11 @@ export interface TurnInboxDeps {
   onFailure(turn: IncomingTurn, error: unknown): Promise<void>;
   /** A member who sends too much: the first turn over the limit gets one calm word, the rest nothing. */
   onFlood(turn: IncomingTurn): Promise<void>;
+  /**
+   * Called once a turn is marked done: its replies are no longer needed once sent (`OutboxStore.forgetTurn`), since
+   * a done turn is never replayed. A failure here only leaves them in the store.
+   */
+  forgetReplies?(inboxId: string): Promise<void>;
   logger: Logger;
   now: () => Date;
   /** How long a claim on a turn lasts (another instance redoes the turn after that); default 2 minutes. */
@@ -144,6 +149,7 @@ export class TurnInbox implements TurnIntake, TurnHandler {
         return this.work(entry, turn, replay);
       });
       await this.deps.store.markDone(entry.id, this.deps.now(), outcome);
+      await this.forgetReplies(entry);
     } catch (error) {
       await this.failed(entry, turn, startedAt, error).catch((failure: unknown) => {
         // Not even the apology could be stored (the store is down): the turn stays undone and is redone later.
@@ -169,8 +175,19 @@ export class TurnInbox implements TurnIntake, TurnHandler {
 
   private async failed(entry: InboxEntry, turn: IncomingTurn, startedAt: Date, error: unknown): Promise<void> {
     // A scope of its own, so the apology's id never collides with a message the failed attempt queued.
-    await runInTurnScope(`${entry.id}:failed`, startedAt, () => this.deps.onFailure(turn, error));
+    await runInTurnScope(`${entry.id}:failed`, startedAt, () => this.deps.onFailure(turn, error), entry.id);
     await this.deps.store.markDone(entry.id, this.deps.now(), 'failed');
+    await this.forgetReplies(entry);
+  }
+
+  /** Never throws: a failure only keeps the turn's delivered replies in the store, as a record nobody reads. */
+  private async forgetReplies(entry: InboxEntry): Promise<void> {
+    if (!this.deps.forgetReplies) return;
+    try {
+      await this.deps.forgetReplies(entry.id);
+    } catch (error) {
+      this.deps.logger.warn('replies of a done turn not forgotten', { error: nameOf(error) });
+    }
   }
 }
 

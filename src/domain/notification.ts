@@ -97,6 +97,11 @@ export const notificationSchema = notificationDraftSchema.extend({
   /** A later pending notification of the stream with the same key replaces this one if it was not delivered yet. */
   supersedeKey: z.string().min(1).optional(),
   /**
+   * The inbox id of the turn that queued this bot reply. Once that turn is done it is never replayed, so nothing needs
+   * the reply after it is over (a replay is what its id dedupes): `OutboxStore.forgetTurn` removes it then.
+   */
+  turn: z.string().min(1).optional(),
+  /**
    * When the current claim's send began. A claim that ran out while this is set is a send in doubt (the process may
    * have died after the platform accepted it): the dispatcher asks the platform before sending it again.
    */

@@ -20,7 +20,14 @@ export interface OutboxStore {
   markDead(id: string, error: string): Promise<void>;
   /** Drops a pending notification a newer one replaced (kept, marked superseded, for the record). */
   markSuperseded(id: string): Promise<void>;
-  /** The notification, or null. */
+  /**
+   * Forgets the bot replies of a turn that is done (`Notification.turn`): those over (sent, dead, superseded) are
+   * removed now, those still pending are removed when they are over instead of being kept. A done turn is never
+   * replayed, and only a replay needs them (it queues its replies again under the same ids). Case notifications and
+   * replies of other turns are left as they are.
+   */
+  forgetTurn(turnId: string): Promise<void>;
+  /** The notification, or null (also once forgotten). */
   get(id: string): Promise<Notification | null>;
   /** Every notification of a case, in order (for tests and the case view). */
   listForCase(caseId: string): Promise<Notification[]>;

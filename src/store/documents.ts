@@ -303,6 +303,31 @@ export function supersededUpdate(): Record<string, unknown> {
   return { $set: { status: 'superseded', ...RELEASED }, ...CONTENT_DROPPED };
 }
 
+/**
+ * `forgetWhenOver` (a field of the stored document only) marks a pending reply of a done turn: the update that ends
+ * it (sent, dead, superseded) removes it instead. The outcome updates match only unmarked documents, and a marked
+ * one is then removed by `overRemoveFilter`, so a reply marked between the two is never left behind.
+ */
+export const FORGET_MARK = 'forgetWhenOver';
+
+/** The pending notification `id`, unless it is marked to be forgotten (`_id` last, see `claimableFilter`). */
+export function pendingUnmarkedFilter(id: string): Record<string, unknown> {
+  return { status: 'pending', [FORGET_MARK]: { $ne: true }, _id: id };
+}
+/** The pending notification `id` marked to be forgotten: removed when it is over. */
+export function overRemoveFilter(id: string): Record<string, unknown> {
+  return { status: 'pending', [FORGET_MARK]: true, _id: id };
+}
+/** A done turn's replies still pending (`turn` last: NeDB reads the turn's own index entry). */
+export function turnPendingFilter(turnId: string): Record<string, unknown> {
+  return { status: 'pending', turn: turnId };
+}
+export const FORGET_MARK_UPDATE = { $set: { [FORGET_MARK]: true } } as const;
+/** A done turn's replies that are over, to remove. */
+export function turnOverFilter(turnId: string): Record<string, unknown> {
+  return { status: { $in: ['sent', 'dead', 'superseded'] }, turn: turnId };
+}
+
 /** Claims held by anyone, to let lapse at start-up on a store one process owns. */
 export const OUTBOX_HELD_FILTER = { status: 'pending', claimedBy: { $ne: null } } as const;
 

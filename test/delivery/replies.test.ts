@@ -58,3 +58,30 @@ describe('replies to a member while their platform fails', () => {
     expect(app.notifier.to(DM).filter((m) => /mottagen som ärende/.test(m.text))).toHaveLength(1);
   });
 });
+
+describe('a reply once its turn is done', () => {
+  it('is gone from the outbox once delivered, also after an outage; a redelivery of the turn sends nothing again', async () => {
+    await app.say('mira', 'hej', 'Ev-42');
+    await app.flush();
+    expect(app.notifier.to(DM)).toHaveLength(1);
+    expect(await app.stores.outbox.get('reply:console:Ev-42:0')).toBeNull();
+    expect(await app.stores.inbox.get('console:Ev-42')).toMatchObject({ status: 'done' });
+
+    // Done while its reply waits out an outage: kept until it is delivered, then gone.
+    app.notifier.failFor(DM, { kind: 'retry', retryAfterMs: 30_000, reason: '429 ratelimited' });
+    await app.say('mira', 'nej', 'Ev-43');
+    expect(await app.stores.inbox.get('console:Ev-43')).toMatchObject({ status: 'done' });
+    expect((await app.stores.outbox.get('reply:console:Ev-43:0'))?.status).toBe('pending');
+    app.notifier.recoverFor(DM);
+    nowMs += 60_000;
+    await app.flush();
+    expect(app.notifier.to(DM)).toHaveLength(2);
+    expect(await app.stores.outbox.get('reply:console:Ev-43:0')).toBeNull();
+
+    // The platform delivers both turns again: the inbox still knows them, nobody hears anything twice.
+    await app.say('mira', 'hej', 'Ev-42');
+    await app.say('mira', 'nej', 'Ev-43');
+    await app.flush();
+    expect(app.notifier.to(DM)).toHaveLength(2);
+  });
+});

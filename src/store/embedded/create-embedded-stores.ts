@@ -39,11 +39,12 @@ type CollectionName = (typeof COLLECTIONS)[number];
 /**
  * Plain indexes beside the unique ones. The inbox and the outbox keep the turns and messages they have handled (until
  * pruned), and NeDB answers a query without a usable index by testing every document, on every turn: `status` narrows
- * the queue's scans (due, claimable) to what is pending, `caseId` a case's notifications, `stream` a member's replies.
+ * the queue's scans (due, claimable) to what is pending, `caseId` a case's notifications, `stream` a member's replies,
+ * `turn` the replies of a turn just done (forgotten once sent).
  */
 export const PLAIN_INDEXES: Partial<Record<CollectionName, string[]>> = {
   inbox: ['status'],
-  outbox: ['status', 'caseId', 'stream'],
+  outbox: ['status', 'caseId', 'stream', 'turn'],
 };
 
 /** Opens every collection; waits for all before failing, so a damaged file never leaves others mid-write. */

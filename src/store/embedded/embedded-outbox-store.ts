@@ -5,7 +5,10 @@ import {
   claimUpdate,
   deadUpdate,
   expireClaimUpdate,
+  FORGET_MARK_UPDATE,
   OUTBOX_HELD_FILTER,
+  overRemoveFilter,
+  pendingUnmarkedFilter,
   documentToNotification,
   dueFilter,
   notificationToDocument,
@@ -15,6 +18,8 @@ import {
   sentUpdate,
   streamFilter,
   supersededUpdate,
+  turnOverFilter,
+  turnPendingFilter,
 } from '../documents';
 import { isUniqueViolation, whereId, type Collection } from './datastore';
 
@@ -59,7 +64,7 @@ export class EmbeddedOutboxStore implements OutboxStore {
   }
 
   async markSent(id: string, at: Date): Promise<void> {
-    await this.collection.updateAsync(whereId(id, { status: 'pending' }), sentUpdate(at), {});
+    await this.end(id, sentUpdate(at));
   }
 
   async reschedule(id: string, nextAttemptAt: Date, error: string): Promise<void> {
@@ -67,11 +72,23 @@ export class EmbeddedOutboxStore implements OutboxStore {
   }
 
   async markDead(id: string, error: string): Promise<void> {
-    await this.collection.updateAsync(whereId(id, { status: 'pending' }), deadUpdate(error), {});
+    await this.end(id, deadUpdate(error));
   }
 
   async markSuperseded(id: string): Promise<void> {
-    await this.collection.updateAsync(whereId(id, { status: 'pending' }), supersededUpdate(), {});
+    await this.end(id, supersededUpdate());
+  }
+
+  async forgetTurn(turnId: string): Promise<void> {
+    // Mark first, then remove: a reply that ends in between is either marked (its end removes it) or over (removed).
+    await this.collection.updateAsync(turnPendingFilter(turnId), FORGET_MARK_UPDATE, { multi: true });
+    await this.collection.removeAsync(turnOverFilter(turnId), { multi: true });
+  }
+
+  /** Ends a pending notification with `update`, or removes it when its turn is done (see `FORGET_MARK`). */
+  private async end(id: string, update: Record<string, unknown>): Promise<void> {
+    const { numAffected } = await this.collection.updateAsync(pendingUnmarkedFilter(id), update, {});
+    if (numAffected === 0) await this.collection.removeAsync(overRemoveFilter(id), {});
   }
 
   async pendingInStream(stream: string): Promise<Notification[]> {

@@ -79,6 +79,10 @@ export class EncryptedOutboxStore implements OutboxStore {
     return this.inner.markSuperseded(id);
   }
 
+  forgetTurn(turnId: string): Promise<void> {
+    return this.inner.forgetTurn(turnId);
+  }
+
   async pendingInStream(stream: string): Promise<Notification[]> {
     return this.openAll(await this.inner.pendingInStream(stream));
   }

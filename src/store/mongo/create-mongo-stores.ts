@@ -37,6 +37,8 @@ const INDEXES: IndexSpec[] = [
   ['bindings', { districtId: 1 }, false],
   ['inbox', { status: 1, receivedAtMs: 1 }, false],
   ['outbox', { stream: 1, status: 1 }, false],
+  // The replies of a turn just done, forgotten once sent.
+  ['outbox', { turn: 1 }, false],
 ];
 
 /** MongoDB's own naming (`districtId_1_status_1`), so an index made by hand is recognised as the same. */

@@ -5,7 +5,10 @@ import {
   claimUpdate,
   deadUpdate,
   expireClaimUpdate,
+  FORGET_MARK_UPDATE,
   OUTBOX_HELD_FILTER,
+  overRemoveFilter,
+  pendingUnmarkedFilter,
   documentToNotification,
   dueFilter,
   notificationToDocument,
@@ -15,6 +18,8 @@ import {
   sentUpdate,
   streamFilter,
   supersededUpdate,
+  turnOverFilter,
+  turnPendingFilter,
 } from '../documents';
 import { isDuplicateKeyError } from './connect';
 import { asFilter, asUpdate, type MongoCollection } from './types';
@@ -55,7 +60,7 @@ export class MongoOutboxStore implements OutboxStore {
   }
 
   async markSent(id: string, at: Date): Promise<void> {
-    await this.collection.updateOne({ _id: id, status: 'pending' }, asUpdate(sentUpdate(at)));
+    await this.end(id, sentUpdate(at));
   }
 
   async reschedule(id: string, nextAttemptAt: Date, error: string): Promise<void> {
@@ -63,11 +68,23 @@ export class MongoOutboxStore implements OutboxStore {
   }
 
   async markDead(id: string, error: string): Promise<void> {
-    await this.collection.updateOne({ _id: id, status: 'pending' }, asUpdate(deadUpdate(error)));
+    await this.end(id, deadUpdate(error));
   }
 
   async markSuperseded(id: string): Promise<void> {
-    await this.collection.updateOne({ _id: id, status: 'pending' }, asUpdate(supersededUpdate()));
+    await this.end(id, supersededUpdate());
+  }
+
+  async forgetTurn(turnId: string): Promise<void> {
+    // Mark first, then remove: a reply that ends in between is either marked (its end removes it) or over (removed).
+    await this.collection.updateMany(asFilter(turnPendingFilter(turnId)), asUpdate(FORGET_MARK_UPDATE));
+    await this.collection.deleteMany(asFilter(turnOverFilter(turnId)));
+  }
+
+  /** Ends a pending notification with `update`, or removes it when its turn is done (see `FORGET_MARK`). */
+  private async end(id: string, update: Record<string, unknown>): Promise<void> {
+    const result = await this.collection.updateOne(asFilter(pendingUnmarkedFilter(id)), asUpdate(update));
+    if (result.matchedCount === 0) await this.collection.deleteOne(asFilter(overRemoveFilter(id)));
   }
 
   async pendingInStream(stream: string): Promise<Notification[]> {

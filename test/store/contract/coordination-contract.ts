@@ -181,6 +181,58 @@ export function coordinationContract(makeStores: MakeStores): void {
       expect(await current().outbox.claim('r1', 'w', T0, later(1_000))).toBe(false);
     });
 
+    it('forgets the replies of a done turn: those over at once, those pending as soon as they are over', async () => {
+      const reply = (id: string, turn: string, n: number) =>
+        makeNotification({ id, caseId: null, stream: 'reply|slack:dm:U1', turn, seq: n });
+      await enqueue(
+        reply('t1-sent', 'slack:Ev1', 0),
+        reply('t1-superseded', 'slack:Ev1', 1),
+        reply('t1-pending', 'slack:Ev1', 2),
+        reply('t1-retrying', 'slack:Ev1', 3),
+        reply('t1-dies', 'slack:Ev1', 4),
+        reply('t2-sent', 'slack:Ev2', 5),
+        makeNotification({ id: 'case-sent', caseId: 'case-outbox' }),
+      );
+      await current().outbox.markSent('t1-sent', T0);
+      await current().outbox.markSuperseded('t1-superseded');
+      await current().outbox.markSent('t2-sent', T0);
+      await current().outbox.markSent('case-sent', T0);
+      await current().outbox.forgetTurn('slack:Ev1');
+      expect(await current().outbox.get('t1-sent')).toBeNull();
+      expect(await current().outbox.get('t1-superseded')).toBeNull();
+      // Still to send: kept, due and claimable as before, with what it is to say.
+      expect((await current().outbox.due(later(0), 10)).map((n) => n.id)).toEqual([
+        't1-pending',
+        't1-retrying',
+        't1-dies',
+      ]);
+      expect(await current().outbox.claim('t1-pending', 'w', T0, later(30_000))).toBe(true);
+      expect((await current().outbox.get('t1-pending'))?.message).toBeDefined();
+      await current().outbox.markSent('t1-pending', later(1_000));
+      expect(await current().outbox.get('t1-pending')).toBeNull();
+      await current().outbox.reschedule('t1-retrying', later(5_000), '503');
+      expect((await current().outbox.get('t1-retrying'))?.status).toBe('pending');
+      await current().outbox.markSent('t1-retrying', later(6_000));
+      expect(await current().outbox.get('t1-retrying')).toBeNull();
+      await current().outbox.markDead('t1-dies', 'channel_not_found');
+      expect(await current().outbox.get('t1-dies')).toBeNull();
+      // Another turn's reply and a case's notification stay, as the record of the delivery.
+      expect((await current().outbox.get('t2-sent'))?.status).toBe('sent');
+      expect((await current().outbox.get('case-sent'))?.status).toBe('sent');
+      expect(await current().outbox.listForCase('case-outbox')).toHaveLength(1);
+    });
+
+    it('keeps a forgotten turn forgotten when it is told again, and queuing its reply again while pending adds nothing', async () => {
+      await enqueue(makeNotification({ id: 'once', caseId: null, stream: 'reply|slack:dm:U1', turn: 'slack:Ev9' }));
+      await current().outbox.forgetTurn('slack:Ev9');
+      await current().outbox.forgetTurn('slack:Ev9');
+      await enqueue(makeNotification({ id: 'once', caseId: null, stream: 'reply|slack:dm:U1', turn: 'slack:Ev9' }));
+      expect((await current().outbox.due(later(0), 10)).map((n) => n.id)).toEqual(['once']);
+      await current().outbox.markSent('once', T0);
+      expect(await current().outbox.get('once')).toBeNull();
+      expect(await current().outbox.due(later(60_000), 10)).toEqual([]);
+    });
+
     it('marks a claim as a send under way, and at start-up lets every claim lapse keeping that mark', async () => {
       await enqueue(makeNotification({ id: 'a1' }), makeNotification({ id: 'a2' }), makeNotification({ id: 'a3' }));
       await current().outbox.claim('a1', 'dead-process', T0, later(60_000));
