@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import type { Stores } from '../../src/ports/stores';
 import { createStores } from '../../src/store/create-stores';
 import { createEmbeddedStores } from '../../src/store/embedded/create-embedded-stores';
-import { caseToDocument } from '../../src/store/documents';
+import { caseToDocument, SUMMARY_BATCH } from '../../src/store/documents';
+import type { CaseSummary } from '../../src/domain/case';
 import { makeCase, makeDraft } from '../support/fixtures';
 import { expectCode } from './contract/case-contract';
 import { runStoreContract, type StoreHarness } from './contract';
@@ -126,6 +127,42 @@ describe('embedded store', () => {
     const stores = await createEmbeddedStores({ dataDir });
     expect((await stores.cases.list({ withPendingNotifications: true })).map((c) => c.id)).toEqual([waiting.id]);
     expect((await stores.cases.list({ withPendingNotifications: false })).map((c) => c.id)).toEqual([done.id]);
+    await stores.close();
+  });
+
+  it('scans summaries from its own documents: cases changed during the scan as they are now, none changed by a caller', async () => {
+    const stores = await createEmbeddedStores({});
+    const contact = { userId: 'web:contact-scan', displayName: 'Kontakt Skanning' };
+    const cases = Array.from({ length: 350 }, () => makeCase({ status: 'open', owner: contact }));
+    for (const c of cases) await stores.cases.create(c);
+    const seen: CaseSummary[] = [];
+    let changed = false;
+    for await (const summary of stores.cases.scanSummaries({ statuses: ['open'] })) {
+      seen.push(summary);
+      if (changed) continue;
+      changed = true;
+      // After the first summary: half of the other cases are closed, the rest get another owner.
+      const others = cases.filter((c) => c.id !== summary.id);
+      for (const [i, c] of others.entries()) {
+        const next =
+          i % 2 === 0
+            ? { ...c, status: 'closed' as const, revision: c.revision + 1 }
+            : { ...c, owner: { userId: 'web:contact-new', displayName: 'Ny Kontakt' }, revision: c.revision + 1 };
+        expect(await stores.cases.update(next, c.revision)).toBe(true);
+      }
+      // A caller changing what it was given changes nothing stored.
+      summary.owner!.displayName = 'Ändrad av anroparen';
+      summary.checklist.push({ id: 'x', dueAt: null, doneAt: null } as never);
+    }
+    // Only the first batch (read before the changes) may show cases as they were.
+    const stale = seen.filter((s) => s.owner?.userId === contact.userId);
+    expect(stale.length).toBeLessThanOrEqual(SUMMARY_BATCH);
+    const later = seen.slice(SUMMARY_BATCH);
+    expect(later.length).toBeGreaterThan(100);
+    expect(later.every((s) => s.status === 'open' && s.owner?.userId === 'web:contact-new')).toBe(true);
+    const first = await stores.cases.get(seen[0]!.id);
+    expect(first?.owner?.displayName).toBe(contact.displayName);
+    expect(first?.checklist).toEqual(cases.find((c) => c.id === seen[0]!.id)?.checklist);
     await stores.close();
   });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { VaktpostError } from '../../domain/errors';
 import type { StoredDocument } from '../documents';
 import { installFastIndexRemoval } from './index-removal';
+import { createRequire } from 'node:module';
 
 /** Data files readable by the service user only (reports are sensitive even encrypted), folders likewise. */
 export const PRIVATE_MODES = { fileMode: 0o600, dirMode: 0o700 } as const;
@@ -68,4 +69,22 @@ export function isUniqueViolation(error: unknown): boolean {
 /** Writes each collection out once more, without superseded lines, after every queued operation has finished. */
 export async function compactAll(collections: Collection[]): Promise<void> {
   await Promise.all(collections.map((c) => c.compactDatafileAsync()));
+}
+
+/** NeDB's query matcher (`model.match`), the same test `find` applies to each candidate. */
+const nedbModel = createRequire(__filename)('@seald-io/nedb/lib/model.js') as {
+  match(doc: unknown, query: Record<string, unknown>): boolean;
+};
+
+/** True when NeDB would find `doc` with `query`. */
+export const matches = (doc: StoredDocument, query: Record<string, unknown>): boolean => nedbModel.match(doc, query);
+
+/**
+ * NeDB's own, uncopied document with this id (from its `_id` index), or null. Read only: changing it would change
+ * the store's memory behind its back. For scans that would otherwise deep-copy every document they pass.
+ */
+export function currentDocument(collection: Collection, id: string): StoredDocument | null {
+  const index = (collection as unknown as { indexes: Record<string, { getMatching(v: unknown): StoredDocument[] }> })
+    .indexes._id;
+  return index?.getMatching(id)[0] ?? null;
 }
