@@ -208,13 +208,19 @@ async function benchDialogsPart(): Promise<void> {
   const r = await runChild<{
     rss_mb: number;
     rss_start_mb: number;
+    rss_after_burst_mb: number;
+    peak_rss_mb: number;
+    heap_mb: number;
+    gcs: number;
     sample_sessions_found: number;
     sample_size: number;
     turns_per_s: number;
   }>('bench/dialogs/dialogs-child.ts', ['--dialogs', String(num('dialogs'))], ['--expose-gc']);
   details.dialogs = r;
   console.log(
-    `     ${num('dialogs')} dialogs: RSS ${r.rss_mb} MB (the idle process ${r.rss_start_mb} MB); ` +
+    `     ${num('dialogs')} dialogs: RSS ${r.rss_mb} MB once the heap settled (${r.gcs} full GCs; heap used ` +
+      `${r.heap_mb} MB; the idle process ${r.rss_start_mb} MB; right after the burst ${r.rss_after_burst_mb} MB, ` +
+      `peak ${r.peak_rss_mb} MB); ` +
       `${r.sample_sessions_found}/${r.sample_size} sampled sessions read back from the store; ${r.turns_per_s} turns/s`,
   );
   record({
