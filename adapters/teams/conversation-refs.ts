@@ -61,26 +61,34 @@ export interface ConversationRefs {
   anyReference(): Promise<Partial<ConversationReference> | null>;
 }
 
-/** How many addresses and users the writes already made are remembered for (oldest forgotten first). */
-const WRITTEN_CACHE_SIZE = 10_000;
+/** How many addresses and users this process remembers the stored value for (oldest forgotten first). */
+const KNOWN_CACHE_SIZE = 10_000;
+/** How long a remembered value is trusted: another instance (on MongoDB) may have changed the store meanwhile. */
+const KNOWN_FOR_MS = 10 * 60_000;
 
 /**
- * The last value this process wrote under each key, so a turn whose conversation reference and user hint are what
- * we stored already writes nothing: on a busy server two store writes per activity (sealed, appended) saved.
- * Only messages and card presses are skipped this way; an install, a conversation update and anything else always
- * writes, so a reference removed meanwhile (by another instance) comes back when the app is added again.
+ * What this process last wrote or read under each key, as JSON: a turn whose conversation reference and user hint
+ * are what the store holds writes nothing, and a send reads its reference from here (two sealed store writes per
+ * activity and a sealed read per message saved on a busy server). Only messages and card presses skip the write;
+ * an install, a conversation update and anything else always writes, so a reference removed meanwhile by another
+ * instance comes back when the app is added again. Trusted for `KNOWN_FOR_MS`, then read again.
  */
-class WrittenCache {
-  private readonly values = new Map<string, string>();
+class KnownValues {
+  private readonly values = new Map<string, { json: string; at: number }>();
 
-  same(key: string, value: string): boolean {
-    return this.values.get(key) === value;
+  /** The JSON known for the key, or undefined when none or too old. */
+  get(key: string): string | undefined {
+    const known = this.values.get(key);
+    if (!known) return undefined;
+    if (Date.now() - known.at < KNOWN_FOR_MS) return known.json;
+    this.values.delete(key);
+    return undefined;
   }
 
-  set(key: string, value: string): void {
+  set(key: string, json: string): void {
     this.values.delete(key);
-    this.values.set(key, value);
-    if (this.values.size > WRITTEN_CACHE_SIZE) {
+    this.values.set(key, { json, at: Date.now() });
+    if (this.values.size > KNOWN_CACHE_SIZE) {
       const oldest = this.values.keys().next().value;
       if (oldest !== undefined) this.values.delete(oldest);
     }
@@ -96,16 +104,25 @@ const SKIPPABLE = new Set(['message', 'invoke']);
 
 /** Conversation references kept in the key-value store, so proactive messages survive restarts. */
 export function createConversationRefs(keyValues: KeyValueStore): ConversationRefs {
-  const written = new WrittenCache();
-  /** Writes unless this process wrote the same value there already and the activity allows skipping it. */
+  const known = new KnownValues();
+  /** Writes unless the store is known to hold this value already and the activity allows skipping it. */
   async function putOnce(namespace: string, key: string, value: object, skippable: boolean): Promise<void> {
     const cacheKey = `${namespace}|${key}`;
     const serialised = JSON.stringify(value);
-    if (skippable && written.same(cacheKey, serialised)) return;
+    if (skippable && known.get(cacheKey) === serialised) return;
     // Forgotten first: a failed write must not leave the cache claiming the store has it.
-    written.forget(cacheKey);
+    known.forget(cacheKey);
     await keyValues.put(namespace, key, value);
-    written.set(cacheKey, serialised);
+    known.set(cacheKey, serialised);
+  }
+  /** The stored value, from what this process knows when it can; a fresh object either way (callers may change it). */
+  async function getKnown<T>(namespace: string, key: string): Promise<T | null> {
+    const cacheKey = `${namespace}|${key}`;
+    const json = known.get(cacheKey);
+    if (json !== undefined) return JSON.parse(json) as T;
+    const value = await keyValues.get<T>(namespace, key);
+    if (value !== null) known.set(cacheKey, JSON.stringify(value));
+    return value;
   }
   return {
     async remember(activity) {
@@ -132,16 +149,16 @@ export function createConversationRefs(keyValues: KeyValueStore): ConversationRe
       };
       await putOnce(USER_NAMESPACE, accountId, hint, skippable);
     },
-    get: (address) => keyValues.get<Partial<ConversationReference>>(REF_NAMESPACE, address),
+    get: (address) => getKnown<Partial<ConversationReference>>(REF_NAMESPACE, address),
     async put(address, reference) {
-      written.forget(`${REF_NAMESPACE}|${address}`);
+      known.forget(`${REF_NAMESPACE}|${address}`);
       await keyValues.put(REF_NAMESPACE, address, reference);
     },
     async forget(address) {
-      written.forget(`${REF_NAMESPACE}|${address}`);
+      known.forget(`${REF_NAMESPACE}|${address}`);
       await keyValues.delete(REF_NAMESPACE, address);
     },
-    userHint: (accountId) => keyValues.get<TeamsUserHint>(USER_NAMESPACE, accountId),
+    userHint: (accountId) => getKnown<TeamsUserHint>(USER_NAMESPACE, accountId),
     async anyReference() {
       const all = await keyValues.list<Partial<ConversationReference>>(REF_NAMESPACE);
       return all[0]?.value ?? null;

@@ -17,6 +17,8 @@ interface MemberRecord {
 
 /** Someone whose address nobody in the directory wanted is asked about again after a day (the file may change). */
 const ASK_AGAIN_MS = 24 * 60 * 60_000;
+/** How many accounts' last question time is kept in memory (all forgotten at once beyond that: a guard only). */
+const ASKED_CACHE_SIZE = 50_000;
 
 export interface MemberEmailDeps {
   adapter: CloudAdapter;
@@ -36,13 +38,26 @@ const normal = (value: string): string => value.trim().toLowerCase();
  * directory's Teams lookup (`lookupByEmail`) finds the account again after a restart or a reload of the file.
  */
 export function createMemberEmails(deps: MemberEmailDeps) {
+  /**
+   * When this process last saw each account asked about (from the store or by asking), so a turn of someone asked
+   * about today reads nothing: one sealed store read per turn saved while the directory names anyone by e-mail.
+   */
+  const askedAt = new Map<string, number>();
+  const remember = (accountId: string, at: number): void => {
+    if (askedAt.size >= ASKED_CACHE_SIZE) askedAt.clear();
+    askedAt.set(accountId, at);
+  };
+
   /** Asks about the turn's sender when some wanted address is still unbound; true when one of them is theirs. */
   async function learn(turn: IncomingTurn, wanted: string[]): Promise<boolean> {
     if (wanted.length === 0) return false;
     const accountId = turn.user.id.slice('teams:'.length);
-    const known = await deps.keyValues.get<MemberRecord>(MEMBER_EMAIL_NAMESPACE, accountId);
     const now = deps.clock.now();
-    if (known && now.getTime() - Date.parse(known.askedAt) < ASK_AGAIN_MS) return false;
+    const recent = (at: number | undefined): boolean => at !== undefined && now.getTime() - at < ASK_AGAIN_MS;
+    if (recent(askedAt.get(accountId))) return false;
+    const known = await deps.keyValues.get<MemberRecord>(MEMBER_EMAIL_NAMESPACE, accountId);
+    if (known) remember(accountId, Date.parse(known.askedAt));
+    if (recent(askedAt.get(accountId))) return false;
     const reference = await deps.refs.get(turn.isDirect ? turn.address : (turn.channelAddress ?? turn.address));
     const hint = await deps.refs.userHint(accountId);
     if (!reference || !hint) return false;
@@ -64,6 +79,7 @@ export function createMemberEmails(deps: MemberEmailDeps) {
       return false;
     }
     await deps.keyValues.put(MEMBER_EMAIL_NAMESPACE, accountId, record);
+    remember(accountId, now.getTime());
     const want = new Set(wanted.map(normal));
     return (record.email !== undefined && want.has(record.email)) || (record.upn !== undefined && want.has(record.upn));
   }

@@ -1,5 +1,5 @@
 import { REF_NAMESPACE, USER_NAMESPACE } from '../../../adapters/teams';
-import { MEMBER, cardPress, installationUpdate, personalMessage } from './activities';
+import { MEMBER, cardPress, installationUpdate, personalConversation, personalMessage } from './activities';
 import { startFakeConnector, type FakeConnector } from './fake-connector';
 import { startTeamsHarness, type TeamsHarness } from './teams-harness';
 
@@ -7,7 +7,7 @@ import { startTeamsHarness, type TeamsHarness } from './teams-harness';
  * Every activity tells where to reach its conversation. Writing that to the store on every message cost two sealed
  * writes per turn; a reference that has not changed since this process wrote it is not written again.
  */
-describe('Teams conversation references: written when they change, not on every message', () => {
+describe('Teams conversation references: written when they change, read from the store once', () => {
   let connector: FakeConnector;
   let teams: TeamsHarness;
   let writes: string[];
@@ -61,5 +61,25 @@ describe('Teams conversation references: written when they change, not on every 
     expect(await teams.stores.keyValues.get(REF_NAMESPACE, 'teams:dm:aad-member')).toBeNull();
     await teams.post(personalMessage(connector.serviceUrl, MEMBER, 'igen'));
     expect(await teams.stores.keyValues.get(REF_NAMESPACE, 'teams:dm:aad-member')).not.toBeNull();
+  });
+  it('five messages to a member who just wrote: the reference is not read from the store again, all five arrive', async () => {
+    await teams.post(personalMessage(connector.serviceUrl, MEMBER, 'hej'));
+    const reads: string[] = [];
+    const { keyValues } = teams.stores;
+    const get = keyValues.get.bind(keyValues);
+    keyValues.get = <T>(namespace: string, key: string) => {
+      if (namespace === REF_NAMESPACE) reads.push(key);
+      return get<T>(namespace, key);
+    };
+    // A new adapter process would read it from the store: here the one that stored it knows it already.
+    for (let i = 0; i < 5; i += 1) {
+      await teams.adapter.notifier.send('teams:dm:aad-member', {
+        language: 'sv',
+        prompt: { kind: 'message', text: { raw: `Hej ${i}` } },
+      });
+    }
+    expect(reads).toEqual([]);
+    const sent = connector.calls.filter((c) => c.conversationId === personalConversation(MEMBER) && c.kind === 'send');
+    expect(sent).toHaveLength(5);
   });
 });
