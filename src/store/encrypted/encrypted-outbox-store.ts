@@ -1,4 +1,5 @@
 import type { Notification } from '../../domain/notification';
+import type { OutgoingMessage } from '../../engine/prompt';
 import type { OutboxStore } from '../../ports/outbox-store';
 import { VaktpostError } from '../../domain/errors';
 import { SHARED_SUBJECT, type DataKeys } from './data-keys';
@@ -7,12 +8,24 @@ import { isSealedMessage, openMessage, sealMessage } from './sealed-json';
 
 const aad = (id: string): string => `outbox:${id}/message`;
 
+/** Pending replies whose plaintext is kept, at most (a storm's backlog; older ones are decrypted again if asked). */
+const KEPT_REPLIES = 2_000;
+
 /**
  * Encrypts what an outbox entry carries (the rendered message) under its case's data key, so erasing a case also
  * makes its queued notifications unreadable; the delivery state stays in clear for the dispatcher's queries. Case
  * notifications are mostly references (`render`, no words) and the stores drop any message once it is delivered.
  */
 export class EncryptedOutboxStore implements OutboxStore {
+  /**
+   * The plaintext of pending messages sealed with the shared key (bot replies), by id, with the sealed value it
+   * belongs to: the dispatcher reads a reply several times before it is sent (each pass's due list, its stream, the
+   * send), and each read decrypted and parsed it again: 79 decryptions per DM when a member's replies waited for
+   * Slack's per-conversation rate. Kept only until the message is over (sent, dead, superseded). Messages sealed with
+   * a case's key are not kept: anonymising or erasing the case must make them unreadable at once.
+   */
+  private readonly replies = new Map<string, { sealed: string; message: OutgoingMessage }>();
+
   constructor(
     private readonly inner: OutboxStore,
     private readonly keys: DataKeys,
@@ -50,7 +63,11 @@ export class EncryptedOutboxStore implements OutboxStore {
         continue;
       }
       const { key, caseKey } = await this.sealingKey(item);
-      sealed.push({ ...item, message: sealMessage(key, item.message, aad(item.id), caseKey) });
+      const standIn = sealMessage(key, item.message, aad(item.id), caseKey);
+      // Kept as opening it would give it (a JSON copy), so nothing the caller changes later reaches the send.
+      if (!caseKey && isSealedMessage(standIn))
+        this.keep(item.id, standIn.sealed, JSON.parse(JSON.stringify(item.message)) as OutgoingMessage);
+      sealed.push({ ...item, message: standIn });
     }
     await this.inner.enqueue(sealed);
   }
@@ -64,6 +81,7 @@ export class EncryptedOutboxStore implements OutboxStore {
   }
 
   markSent(id: string, at: Date): Promise<void> {
+    this.replies.delete(id);
     return this.inner.markSent(id, at);
   }
 
@@ -72,10 +90,12 @@ export class EncryptedOutboxStore implements OutboxStore {
   }
 
   markDead(id: string, error: string): Promise<void> {
+    this.replies.delete(id);
     return this.inner.markDead(id, error);
   }
 
   markSuperseded(id: string): Promise<void> {
+    this.replies.delete(id);
     return this.inner.markSuperseded(id);
   }
 
@@ -106,8 +126,15 @@ export class EncryptedOutboxStore implements OutboxStore {
     return opened;
   }
 
+  private keep(id: string, sealed: string, message: OutgoingMessage): void {
+    if (this.replies.size >= KEPT_REPLIES) this.replies.delete(this.replies.keys().next().value as string);
+    this.replies.set(id, { sealed, message });
+  }
+
   private async open(stored: Notification): Promise<Notification> {
     if (stored.message === undefined || !isSealedMessage(stored.message)) return stored;
+    const kept = this.replies.get(stored.id);
+    if (kept && kept.sealed === stored.message.sealed) return { ...stored, message: kept.message };
     const key = await this.openingKey(stored, stored.message.caseKey === true);
     return { ...stored, message: openMessage(key, stored.message, aad(stored.id)) };
   }
