@@ -50,38 +50,37 @@ export const turnPartId = (inboxId: string, part: TurnPart): string => `${inboxI
 export const inboxOutcomeSchema = z.enum(['processed', 'throttled', 'failed']);
 export type InboxOutcome = z.infer<typeof inboxOutcomeSchema>;
 
-const inboxEntryBaseSchema = z.object({
-  id: z.string().min(1),
-  /** The member whose turns are processed in order (the turn's user id). */
-  member: z.string().min(1),
-  receivedAt: z.string(),
-  /** Orders entries received in the same millisecond. */
-  seq: z.number().int().nonnegative(),
-  /** The process working on it until `claimedUntil`; a crashed holder's claim expires and the turn is redone. */
-  claimedBy: z.string().nullable(),
-  claimedUntil: z.string().nullable(),
-});
-
 /**
  * One platform delivery, written once when it arrives (before the platform gets its ack) and marked done after its
  * effects are stored. `id` is `<platform>:<delivery id>` and unique: a redelivery finds it and changes nothing.
  * This is the entry while it waits: with the turn, to be processed.
  */
-export const inboxEntrySchema = inboxEntryBaseSchema.extend({
+export const inboxEntrySchema = z.object({
+  id: z.string().min(1),
+  /** The member whose turns are processed in order (the turn's user id). */
+  member: z.string().min(1),
   turn: incomingTurnSchema,
+  receivedAt: z.string(),
+  /** Orders entries received in the same millisecond. */
+  seq: z.number().int().nonnegative(),
   status: z.literal('pending'),
   outcome: z.null(),
   doneAt: z.null(),
+  /** The process working on it until `claimedUntil`; a crashed holder's claim expires and the turn is redone. */
+  claimedBy: z.string().nullable(),
+  claimedUntil: z.string().nullable(),
   /** Only in stored documents: the encrypted text, action and name (src/store/encrypted). */
   sealed: z.string().optional(),
 });
 export type InboxEntry = z.infer<typeof inboxEntrySchema>;
 
 /**
- * A delivery once handled: kept for the retention window only to recognise a redelivery, so it holds no turn (what
- * the member wrote, their name, address and sealed payload are dropped when it is marked done).
+ * A delivery once handled: kept for the retention window only to recognise a redelivery, so it holds its id, how it
+ * ended and when, nothing else (the turn with what the member wrote, their name and address, the sealed payload, the
+ * member id, the queue's order and claim are dropped when it is marked done).
  */
-export const doneInboxEntrySchema = inboxEntryBaseSchema.extend({
+export const doneInboxEntrySchema = z.object({
+  id: z.string().min(1),
   status: z.literal('done'),
   outcome: inboxOutcomeSchema,
   doneAt: z.string(),
@@ -106,8 +105,9 @@ export interface InboxStore {
   /** Claims a pending entry for `holder` until `until` when unclaimed or expired; true when the claim is ours. */
   claim(id: string, holder: string, now: Date, until: Date): Promise<boolean>;
   /**
-   * Marks a pending entry done with its outcome and drops its turn (text, action, files, name, address, sealed
-   * payload): only the id, times and outcome stay, for dedupe. A done entry is left as it is.
+   * Marks a pending entry done with its outcome and drops the rest (the turn with its text, action, files, name and
+   * address, the sealed payload, the member, the queue's order and claim): only the id, outcome and time stay, for
+   * dedupe. A done entry is left as it is.
    */
   markDone(id: string, at: Date, outcome: InboxOutcome): Promise<void>;
   /**

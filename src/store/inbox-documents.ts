@@ -46,6 +46,27 @@ export function inboxClaimUpdate(holder: string, until: Date): Record<string, un
   return { $set: { claimedBy: holder, claimedUntil: until.toISOString(), claimedUntilMs: until.getTime() } };
 }
 
+const DONE_DROPPED = {
+  turn: true,
+  sealed: true,
+  member: true,
+  receivedAt: true,
+  receivedAtMs: true,
+  seq: true,
+  claimedBy: true,
+  claimedUntil: true,
+  claimedUntilMs: true,
+} as const;
+
+/**
+ * Done entries written before a done entry dropped its turn (kept for the retention window otherwise): dropped at
+ * start-up, so no member's words wait out the three days.
+ */
+export const INBOX_DONE_MIGRATION = {
+  filter: { status: 'done', turn: { $exists: true } },
+  update: { $unset: DONE_DROPPED },
+} as const;
+
 export function inboxDoneUpdate(at: Date, outcome: InboxOutcome): Record<string, unknown> {
   return {
     $set: {
@@ -54,13 +75,10 @@ export function inboxDoneUpdate(at: Date, outcome: InboxOutcome): Record<string,
       doneAt: at.toISOString(),
       doneAtMs: at.getTime(),
       expireAt: new Date(at.getTime() + INBOX_RETENTION_MS),
-      claimedBy: null,
-      claimedUntil: null,
-      claimedUntilMs: null,
     },
-    // What dedupe does not need goes: the turn (what the member wrote, their name and address) and its sealed copy.
-    // A done entry is never processed again; it only has to be found by its id.
-    $unset: { turn: true, sealed: true },
+    // What dedupe does not need goes: the turn (what the member wrote, their name and address), its sealed copy, and
+    // what only the queue reads. A done entry is never processed again; it only has to be found by its id.
+    $unset: DONE_DROPPED,
   };
 }
 

@@ -6,7 +6,8 @@ import { createStores } from '../../src/store/create-stores';
 import { createEmbeddedStores } from '../../src/store/embedded/create-embedded-stores';
 import { caseToDocument, SUMMARY_BATCH } from '../../src/store/documents';
 import type { CaseSummary } from '../../src/domain/case';
-import { makeCase, makeDraft } from '../support/fixtures';
+import { inboxEntryToDocument } from '../../src/store/inbox-documents';
+import { makeCase, makeDraft, makeInboxEntry } from '../support/fixtures';
 import { expectCode } from './contract/case-contract';
 import { runStoreContract, type StoreHarness } from './contract';
 
@@ -113,6 +114,39 @@ describe('embedded store', () => {
     await expectCode(stores.cases.get('case-bad'), 'store.unavailable');
     await expect(stores.cases.get('case-bad')).rejects.toThrow(/cases document case-bad/);
     await stores.close();
+  });
+
+  it('drops at start the turns of done inbox entries an earlier version kept, leaving pending ones whole', async () => {
+    const pending = makeInboxEntry({}, { text: 'väntar på att behandlas' });
+    const handled = makeInboxEntry({}, { text: 'Han vet var jag bor' });
+    // As an earlier version left a handled turn: marked done, with the turn and all.
+    const oldDone = {
+      ...inboxEntryToDocument(handled),
+      status: 'done',
+      outcome: 'processed',
+      doneAt: '2026-03-02T09:31:00.000Z',
+      doneAtMs: Date.parse('2026-03-02T09:31:00.000Z'),
+      claimedBy: null,
+      claimedUntil: null,
+      claimedUntilMs: null,
+    };
+    await writeFile(
+      join(dataDir, 'inbox.db'),
+      `${JSON.stringify(inboxEntryToDocument(pending))}\n${JSON.stringify(oldDone)}\n`,
+    );
+    const stores = await createEmbeddedStores({ dataDir });
+    expect(await stores.inbox.get(handled.id)).toEqual({
+      id: handled.id,
+      status: 'done',
+      outcome: 'processed',
+      doneAt: '2026-03-02T09:31:00.000Z',
+    });
+    expect(await stores.inbox.accept(handled)).toBe(false);
+    expect(await stores.inbox.get(pending.id)).toEqual(pending);
+    await stores.close();
+    const file = (await lines('inbox')).join('\n');
+    expect(file).not.toContain('Han vet var jag bor');
+    expect(file).toContain('väntar på att behandlas');
   });
 
   it('finds the pending notifications of cases stored before the relay had its index', async () => {

@@ -3,7 +3,8 @@ import type { Stores } from '../../src/ports/stores';
 import { createStores } from '../../src/store/create-stores';
 import { databaseNameFromUri, redactUri, withMongoDatabase } from '../../src/store/mongo/connect';
 import { createMongoStores } from '../../src/store/mongo/create-mongo-stores';
-import { makeCase } from '../support/fixtures';
+import { inboxEntryToDocument } from '../../src/store/inbox-documents';
+import { makeCase, makeInboxEntry } from '../support/fixtures';
 import { expectCode } from './contract/case-contract';
 import { runStoreContract, type StoreHarness } from './contract';
 
@@ -38,6 +39,47 @@ async function openFreshDatabase(): Promise<StoreHarness> {
 runStoreContract('MongoDB', openFreshDatabase);
 
 describe('MongoDB store', () => {
+  it('drops at start the turns of done inbox entries an earlier version kept, leaving pending ones whole', async () => {
+    const dbName = uniqueDbName();
+    const pending = makeInboxEntry({}, { text: 'väntar på att behandlas' });
+    const handled = makeInboxEntry({}, { text: 'Han vet var jag bor' });
+    try {
+      await withMongoDatabase({ uri: serverUri, dbName }, async (db) => {
+        // As an earlier version left a handled turn: marked done, with the turn and all.
+        await db
+          .collection('inbox')
+          .insertMany([
+            inboxEntryToDocument(pending),
+            {
+              ...inboxEntryToDocument(handled),
+              status: 'done',
+              outcome: 'processed',
+              doneAt: '2026-03-02T09:31:00.000Z',
+            },
+          ] as never);
+      });
+      const stores = await createMongoStores({ uri: serverUri, dbName });
+      try {
+        expect(await stores.inbox.get(handled.id)).toEqual({
+          id: handled.id,
+          status: 'done',
+          outcome: 'processed',
+          doneAt: '2026-03-02T09:31:00.000Z',
+        });
+        expect(await stores.inbox.get(pending.id)).toEqual(pending);
+      } finally {
+        await stores.close();
+      }
+      const raw = await withMongoDatabase({ uri: serverUri, dbName }, (db) =>
+        db.collection('inbox').find({}).toArray(),
+      );
+      expect(JSON.stringify(raw)).not.toContain('Han vet var jag bor');
+      expect(JSON.stringify(raw)).toContain('väntar på att behandlas');
+    } finally {
+      await dropDatabase(dbName);
+    }
+  });
+
   it('reports a stored document that does not match the schema clearly', async () => {
     const dbName = uniqueDbName();
     const stores = await createMongoStores({ uri: serverUri, dbName });

@@ -2,6 +2,7 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Stores } from '../../ports/stores';
 import { PENDING_FLAG_MIGRATION } from '../documents';
+import { INBOX_DONE_MIGRATION } from '../inbox-documents';
 import { lockDataDir } from './data-dir-lock';
 import { closeAppendHandles, installAppendHandles } from './append-handles';
 import { installCompactUnset } from './compact-unset';
@@ -84,6 +85,7 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
   try {
     c = await openAll(dataDir);
     await c.cases.updateAsync(PENDING_FLAG_MIGRATION.filter, PENDING_FLAG_MIGRATION.update, { multi: true });
+    await c.inbox.updateAsync(INBOX_DONE_MIGRATION.filter, INBOX_DONE_MIGRATION.update, { multi: true });
   } catch (error) {
     await lock?.release();
     throw error;

@@ -1,6 +1,7 @@
 import type { Stores } from '../../ports/stores';
 import { PENDING_FLAG_MIGRATION, type StoredDocument } from '../documents';
-import { asFilter } from './types';
+import { INBOX_DONE_MIGRATION } from '../inbox-documents';
+import { asFilter, asUpdate } from './types';
 import { connectMongo, type MongoStoresConfig } from './connect';
 import { MongoBlobStore, type BlobDocument } from './mongo-blob-store';
 import { MongoCaseRepository } from './mongo-case-repository';
@@ -67,6 +68,7 @@ export async function createMongoStores(options: MongoStoresConfig): Promise<Sto
       await collection('inbox').createIndex({ expireAt: 1 }, { name: 'expireAt_1', expireAfterSeconds: 0 });
     }
     await collection('cases').updateMany(asFilter(PENDING_FLAG_MIGRATION.filter), PENDING_FLAG_MIGRATION.update);
+    await collection('inbox').updateMany(asFilter(INBOX_DONE_MIGRATION.filter), asUpdate(INBOX_DONE_MIGRATION.update));
   } catch (error) {
     await client.close();
     throw error;

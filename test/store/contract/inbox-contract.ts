@@ -39,7 +39,7 @@ export function inboxContract(makeStores: MakeStores): void {
     expect(winners.filter((won) => won)).toHaveLength(1);
     expect(await inbox.claim(held.id, 'b', AT, later(60_000))).toBe(false);
     expect(await inbox.claim(held.id, 'b', later(3 * 60_000), later(4 * 60_000))).toBe(true);
-    expect((await inbox.get(held.id))?.claimedBy).toBe('b');
+    expect(await inbox.get(held.id)).toMatchObject({ status: 'pending', claimedBy: 'b' });
   });
 
   it('marks an entry done once; a done entry is never claimable again', async () => {
@@ -48,14 +48,11 @@ export function inboxContract(makeStores: MakeStores): void {
     await inbox.accept(entry);
     await inbox.markDone(entry.id, later(1000), 'processed');
     await inbox.markDone(entry.id, later(5000), 'failed');
-    const { turn: _turn, ...kept } = entry;
     expect(await inbox.get(entry.id)).toEqual({
-      ...kept,
+      id: entry.id,
       status: 'done',
       outcome: 'processed',
       doneAt: later(1000).toISOString(),
-      claimedBy: null,
-      claimedUntil: null,
     });
     expect(await inbox.claimable(later(10 * 60_000), 10)).toEqual([]);
     expect(await inbox.claim(entry.id, 'x', later(10 * 60_000), later(11 * 60_000))).toBe(false);
@@ -74,18 +71,8 @@ export function inboxContract(makeStores: MakeStores): void {
     await inbox.accept(entry);
     await inbox.markDone(entry.id, later(1000), 'processed');
     const done = await inbox.get(entry.id);
-    expect(done).toEqual({
-      id: entry.id,
-      member: entry.member,
-      receivedAt: entry.receivedAt,
-      seq: entry.seq,
-      status: 'done',
-      outcome: 'processed',
-      doneAt: later(1000).toISOString(),
-      claimedBy: null,
-      claimedUntil: null,
-    });
-    expect(JSON.stringify(done)).not.toMatch(/vet var jag bor|anteckning|skarmbild|Test Ledamot|slack:dm:/);
+    expect(done).toEqual({ id: entry.id, status: 'done', outcome: 'processed', doneAt: later(1000).toISOString() });
+    expect(JSON.stringify(done)).not.toMatch(/vet var jag bor|anteckning|skarmbild|Test Ledamot|slack:dm:|slack:U/);
     // The platform delivers it again: refused, nothing processed, nothing of it stored again.
     expect(await inbox.accept(entry)).toBe(false);
     expect(await inbox.get(entry.id)).toEqual(done);
