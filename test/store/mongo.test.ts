@@ -46,17 +46,15 @@ describe('MongoDB store', () => {
     try {
       await withMongoDatabase({ uri: serverUri, dbName }, async (db) => {
         // As an earlier version left a handled turn: marked done, with the turn and all.
-        await db
-          .collection('inbox')
-          .insertMany([
-            inboxEntryToDocument(pending),
-            {
-              ...inboxEntryToDocument(handled),
-              status: 'done',
-              outcome: 'processed',
-              doneAt: '2026-03-02T09:31:00.000Z',
-            },
-          ] as never);
+        await db.collection('inbox').insertMany([
+          inboxEntryToDocument(pending),
+          {
+            ...inboxEntryToDocument(handled),
+            status: 'done',
+            outcome: 'processed',
+            doneAt: '2026-03-02T09:31:00.000Z',
+          },
+        ] as never);
       });
       const stores = await createMongoStores({ uri: serverUri, dbName });
       try {
