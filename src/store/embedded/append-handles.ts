@@ -31,14 +31,32 @@ function appendAll(fd: number, data: string): void {
   while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
 }
 
+/** Writes in a row after which a write waits for the event loop's next turn. */
+const WRITES_BEFORE_YIELD = 16;
+let inARow = 0;
+let resetQueued = false;
+
+/** Counts this write; the count starts again at the event loop's next turn. */
+function writesThisTurn(): number {
+  inARow += 1;
+  if (!resetQueued) {
+    resetQueued = true;
+    setImmediate(() => {
+      inARow = 0;
+      resetQueued = false;
+    });
+  }
+  return inARow;
+}
+
 let installed = false;
 
 /**
  * NeDB appends every write with `fs.promises.appendFile`: an open, a write and a close each time. This keeps one
  * append descriptor per data file instead and writes to it synchronously: one `write(2)` of a line (a few hundred
  * bytes into the page cache) costs about a microsecond, where a write through the thread pool cost some forty of the
- * main thread's under a storm of DMs (a DM costs six writes across the inbox, sessions and outbox); each write still
- * yields to the event loop once after it. Durability is the
+ * main thread's under a storm of DMs (a DM costs six writes across the inbox, sessions and outbox); a long run of
+ * writes still yields to the event loop now and then. Durability is the
  * same: either way the line is in the kernel when NeDB's write resolves, so a killed process loses nothing that was
  * acknowledged (a power cut may, as before: NeDB never calls fsync on appends).
  * NeDB rewrites a file by writing a temporary one and renaming it over the old (compaction, at load and on close):
@@ -59,9 +77,10 @@ export function installAppendHandles(): void {
       handles.set(filename, fd);
     }
     appendAll(fd, data);
-    // Give the event loop its turn, as a write through the thread pool did: a long run of writes (a sweep, a loop of
-    // creates) must not hold back HTTP requests and timers until it ends.
-    await nextTurn();
+    // A long run of writes without the event loop turning (a sweep, a loop of creates) gives it its turn now and
+    // then, as a write through the thread pool did, so HTTP requests and timers are not held back until it ends. A
+    // turn's few writes do not wait for it: the ack of a DM waits for its inbox write.
+    if (writesThisTurn() >= WRITES_BEFORE_YIELD) await nextTurn();
   };
   storage.crashSafeWriteFileLinesAsync = async (filename, lines, modes) => {
     closeOne(filename);
