@@ -147,7 +147,10 @@ export class Dispatcher {
   private async pass(): Promise<number> {
     this.limitedUntil = 0;
     await relayPendingNotifications(this.deps.cases, this.deps.outbox);
-    const due = await this.deps.outbox.due(this.deps.now(), 200);
+    // Conversations the limiter holds back are not read at all: they could not be sent to in this pass anyway.
+    const held = this.deps.rateLimiter?.heldAddresses(new Date()) ?? [];
+    const due = await this.deps.outbox.due(this.deps.now(), 200, held);
+    if (held.length > 0) this.holdUntilNextShare(held);
     // One lane per conversation, in outbox order: a conversation's messages go out one after another, so they keep
     // their order and its rate; different conversations are sent in parallel.
     const lanes = new Map<string, Notification[]>();
@@ -259,17 +262,29 @@ export class Dispatcher {
    */
   private withinRate(address: string): boolean {
     const limiter = this.deps.rateLimiter;
-    const now = new Date();
-    if (!limiter || limiter.tryTake(address, now)) return true;
-    const until = Date.now() + limiter.waitMs(address, now);
-    if (this.limitedUntil === 0 || until < this.limitedUntil) this.limitedUntil = until;
-    if (this.limitTimer) clearTimeout(this.limitTimer);
-    this.limitTimer = setTimeout(() => {
-      this.limitTimer = null;
-      this.kick();
-    }, this.limitedUntil - Date.now());
-    this.limitTimer.unref();
+    if (!limiter || limiter.tryTake(address, new Date())) return true;
+    this.holdUntilNextShare([address]);
     return false;
+  }
+
+  /** Sets the kick for when the first of these held-back conversations may have its next message. */
+  private holdUntilNextShare(addresses: string[]): void {
+    const limiter = this.deps.rateLimiter;
+    if (!limiter) return;
+    const now = new Date();
+    for (const address of addresses) {
+      const until = Date.now() + limiter.waitMs(address, now);
+      if (this.limitedUntil === 0 || until < this.limitedUntil) this.limitedUntil = until;
+    }
+    if (this.limitTimer) clearTimeout(this.limitTimer);
+    this.limitTimer = setTimeout(
+      () => {
+        this.limitTimer = null;
+        this.kick();
+      },
+      Math.max(0, this.limitedUntil - Date.now()),
+    );
+    this.limitTimer.unref();
   }
 
   /** The pending notifications that must reach the same recipient before or with this one, in order. */

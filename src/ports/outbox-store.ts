@@ -4,8 +4,11 @@ import type { Notification } from '../domain/notification';
 export interface OutboxStore {
   /** Adds notifications; an id already present is left as it is (unique index), so re-queuing is harmless. */
   enqueue(items: Notification[]): Promise<void>;
-  /** Pending notifications whose next attempt is due at `now`, oldest first (createdAt, then seq). */
-  due(now: Date, limit: number): Promise<Notification[]>;
+  /**
+   * Pending notifications whose next attempt is due at `now`, oldest first (createdAt, then seq), leaving out those to
+   * the addresses in `skip` (conversations the rate limiter holds back just now).
+   */
+  due(now: Date, limit: number, skip?: readonly string[]): Promise<Notification[]>;
   /**
    * Claims a pending notification for `holder` until `until`, when it is unclaimed or its claim has expired, and
    * marks it as being sent since `now`. True when the claim is ours; false when another process holds it or it is no

@@ -250,8 +250,12 @@ export const OUTBOX_CASE_SORT = { seq: 1, createdAtMs: 1, _id: 1 } as const;
  * Pending and due. Claimed ones are included on purpose: `claim` decides who sends, and a dispatcher that sees an
  * earlier notification of a case still in flight can hold back the later ones.
  */
-export function dueFilter(now: Date): Record<string, unknown> {
-  return { status: 'pending', nextAttemptAtMs: { $lte: now.getTime() } };
+export function dueFilter(now: Date, skip: readonly string[] = []): Record<string, unknown> {
+  return {
+    status: 'pending',
+    nextAttemptAtMs: { $lte: now.getTime() },
+    ...(skip.length > 0 ? { address: { $nin: [...skip] } } : {}),
+  };
 }
 
 /**

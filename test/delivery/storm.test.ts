@@ -74,3 +74,47 @@ it('gets all 200 alerts of a storm out to one channel, in order, within the chan
   expect(most).toBeLessThanOrEqual(RATE.burst + RATE.perSecond + 2);
   expect((await stores.outbox.due(new Date(start + 60_000), 10)).length).toBe(0);
 }, 60_000);
+
+it('does not read the queue of a channel held back by its rate on every pass, while other work keeps it busy', async () => {
+  const platform = new RecordingNotifier(['slack:']);
+  const start = Date.parse('2026-11-23T10:00:00.000Z');
+  const alerts = Array.from({ length: 60 }, (_, i) =>
+    makeNotification({
+      id: `case-${i}:submitted:${CHANNEL}`,
+      caseId: null,
+      address: CHANNEL,
+      createdAt: new Date(start + i).toISOString(),
+      nextAttemptAt: new Date(start).toISOString(),
+      message: { language: 'sv', prompt: { kind: 'message', text: { raw: `Nytt ärende VP-2026-${2000 + i}` } } },
+    }),
+  );
+  await stores.outbox.enqueue(alerts);
+  // Counts how many of the channel's notifications each read of the queue hands out.
+  let channelReads = 0;
+  const due = stores.outbox.due.bind(stores.outbox);
+  stores.outbox.due = async (now, limit, skip) => {
+    const found = await due(now, limit, skip);
+    channelReads += found.filter((n) => n.address === CHANNEL).length;
+    return found;
+  };
+  const dispatcher = new Dispatcher({
+    cases: stores.cases,
+    outbox: stores.outbox,
+    notifier: platform,
+    logger: createConsoleLogger('silent'),
+    now: () => new Date(start + 60_000),
+    onUndeliverable: () => Promise.resolve(),
+    rateLimiter: new ConversationRateLimiter({ slack: { burst: 3, perSecond: 20 } }),
+  });
+  // Members' DMs elsewhere kick the dispatcher every few milliseconds while the channel's queue waits.
+  const kicks = setInterval(() => dispatcher.kick(), 2);
+  try {
+    await dispatcher.drain();
+  } finally {
+    clearInterval(kicks);
+  }
+  expect(platform.sent.map((m) => m.text)).toEqual(alerts.map((_, i) => `Nytt ärende VP-2026-${2000 + i}`));
+  // Read again only when the channel may have its next message (each alert at most once per message the channel
+  // gets), not on every pass the kicks cause.
+  expect(channelReads).toBeLessThan(60 * 60);
+}, 60_000);

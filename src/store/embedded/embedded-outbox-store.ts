@@ -49,8 +49,8 @@ export class EmbeddedOutboxStore implements OutboxStore {
     }
   }
 
-  async due(now: Date, limit: number): Promise<Notification[]> {
-    const docs = await this.collection.findAsync(dueFilter(now)).sort(OUTBOX_DUE_SORT).limit(limit);
+  async due(now: Date, limit: number, skip: readonly string[] = []): Promise<Notification[]> {
+    const docs = await this.collection.findAsync(dueFilter(now, skip)).sort(OUTBOX_DUE_SORT).limit(limit);
     return docs.map(documentToNotification);
   }
 

@@ -72,8 +72,8 @@ export class EncryptedOutboxStore implements OutboxStore {
     await this.inner.enqueue(sealed);
   }
 
-  async due(now: Date, limit: number): Promise<Notification[]> {
-    return this.openAll(await this.inner.due(now, limit));
+  async due(now: Date, limit: number, skip: readonly string[] = []): Promise<Notification[]> {
+    return this.openAll(await this.inner.due(now, limit, skip));
   }
 
   claim(id: string, holder: string, now: Date, until: Date): Promise<boolean> {

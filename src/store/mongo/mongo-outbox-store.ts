@@ -42,9 +42,9 @@ export class MongoOutboxStore implements OutboxStore {
     }
   }
 
-  async due(now: Date, limit: number): Promise<Notification[]> {
+  async due(now: Date, limit: number, skip: readonly string[] = []): Promise<Notification[]> {
     const docs = await this.collection
-      .find(asFilter(dueFilter(now)))
+      .find(asFilter(dueFilter(now, skip)))
       .sort(OUTBOX_DUE_SORT)
       .limit(limit)
       .toArray();

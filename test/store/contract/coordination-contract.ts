@@ -61,6 +61,19 @@ export function coordinationContract(makeStores: MakeStores): void {
       expect((await current().outbox.due(later(11 * 60_000), 10)).map((n) => n.id)).toEqual(['n4', 'n1', 'n2', 'n3']);
     });
 
+    it('leaves out of the due list the conversations asked (held back by the rate limiter), and only those', async () => {
+      const held = 'slack:T1:Cstorm';
+      await enqueue(
+        makeNotification({ id: 'a1', address: held, createdAt: iso(1_000), seq: 1 }),
+        makeNotification({ id: 'b1', address: 'slack:T1:Cquiet', createdAt: iso(1_500), seq: 2 }),
+        makeNotification({ id: 'a2', address: held, createdAt: iso(2_000), seq: 3 }),
+        makeNotification({ id: 'c1', address: 'teams:conv-9', createdAt: iso(2_500), seq: 4 }),
+      );
+      expect((await current().outbox.due(later(5_000), 10, [held])).map((n) => n.id)).toEqual(['b1', 'c1']);
+      expect((await current().outbox.due(later(5_000), 10, [held, 'teams:conv-9'])).map((n) => n.id)).toEqual(['b1']);
+      expect((await current().outbox.due(later(5_000), 10, [])).map((n) => n.id)).toEqual(['a1', 'b1', 'a2', 'c1']);
+    });
+
     it('gives a claim to exactly one of ten concurrent workers, and again after the claim expires', async () => {
       await enqueue(makeNotification({ id: 'c1' }));
       const wins = await concurrently(10, (i) => current().outbox.claim('c1', `w${i}`, T0, later(30_000)));
