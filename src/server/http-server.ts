@@ -68,10 +68,18 @@ export function installErrorHandler(app: Express, logger: Logger): void {
   });
 }
 
+/** How long an idle keep-alive connection stays open. */
+export const KEEP_ALIVE_MS = 65_000;
+
 /** Listens on host:port (port 0 picks a free one) and resolves with the server once it listens. */
 export function listen(app: Express, port: number, host: string): Promise<Server> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host);
+    // Node closes an idle keep-alive connection after 5 s; a reverse proxy or a platform's client that keeps it open
+    // longer (60 s is common) may send the next request on it just as it closes, and that request is reset. Past the
+    // clients' own idle limits, the client is always the one that closes.
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
     server.once('listening', () => resolve(server));
     server.once('error', (error: NodeJS.ErrnoException) => {
       // The two an operator meets, said plainly; anything else as it came.
