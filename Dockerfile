@@ -2,7 +2,7 @@
 # Vaktpost's container image. Build: docker build -t vaktpost . (see docs/operations.md).
 # Three stages: "build" compiles TypeScript with every dependency, "deps" installs only the runtime dependencies,
 # and the final image holds Node, those dependencies and dist/: no compiler, no tsx, no tests.
-ARG NODE_VERSION=24
+ARG NODE_VERSION=26
 
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
