@@ -16,6 +16,19 @@ const CHANNEL = 'slack:T1:C0NORRBY';
 const RATE = { burst: 3, perSecond: 40 };
 
 let stores: Stores;
+
+/** A dispatcher over the test's stores whose clock stands a minute after `start`, with Slack limited to `rate`. */
+function stormDispatcher(platform: RecordingNotifier, start: number, rate: { burst: number; perSecond: number }) {
+  return new Dispatcher({
+    cases: stores.cases,
+    outbox: stores.outbox,
+    notifier: platform,
+    logger: createConsoleLogger('silent'),
+    now: () => new Date(start + 60_000),
+    onUndeliverable: () => Promise.resolve(),
+    rateLimiter: new ConversationRateLimiter({ slack: rate }),
+  });
+}
 beforeEach(async () => {
   stores = await createEmbeddedStores({});
 });
@@ -50,15 +63,7 @@ it('gets all 200 alerts of a storm out to one channel, in order, within the chan
     nextAttemptAt: new Date(start).toISOString(),
   });
   await stores.outbox.enqueue([...alerts, receipt]);
-  const dispatcher = new Dispatcher({
-    cases: stores.cases,
-    outbox: stores.outbox,
-    notifier: platform,
-    logger: createConsoleLogger('silent'),
-    now: () => new Date(start + 60_000),
-    onUndeliverable: () => Promise.resolve(),
-    rateLimiter: new ConversationRateLimiter({ slack: RATE }),
-  });
+  const dispatcher = stormDispatcher(platform, start, RATE);
 
   await dispatcher.drain();
 
@@ -97,15 +102,7 @@ it('does not read the queue of a channel held back by its rate on every pass, wh
     channelReads += found.filter((n) => n.address === CHANNEL).length;
     return found;
   };
-  const dispatcher = new Dispatcher({
-    cases: stores.cases,
-    outbox: stores.outbox,
-    notifier: platform,
-    logger: createConsoleLogger('silent'),
-    now: () => new Date(start + 60_000),
-    onUndeliverable: () => Promise.resolve(),
-    rateLimiter: new ConversationRateLimiter({ slack: { burst: 3, perSecond: 20 } }),
-  });
+  const dispatcher = stormDispatcher(platform, start, { burst: 3, perSecond: 20 });
   // Members' DMs elsewhere kick the dispatcher every few milliseconds while the channel's queue waits.
   const kicks = setInterval(() => dispatcher.kick(), 2);
   try {
