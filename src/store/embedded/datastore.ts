@@ -84,7 +84,15 @@ export const matches = (doc: StoredDocument, query: Record<string, unknown>): bo
  * the store's memory behind its back. For scans that would otherwise deep-copy every document they pass.
  */
 export function currentDocument(collection: Collection, id: string): StoredDocument | null {
+  return indexedDocuments(collection, '_id', id)[0] ?? null;
+}
+
+/**
+ * NeDB's own, uncopied documents whose indexed `field` is `value` (none when the field has no index). Read only, as
+ * {@link currentDocument}.
+ */
+export function indexedDocuments(collection: Collection, field: string, value: string): readonly StoredDocument[] {
   const index = (collection as unknown as { indexes: Record<string, { getMatching(v: unknown): StoredDocument[] }> })
-    .indexes._id;
-  return index?.getMatching(id)[0] ?? null;
+    .indexes[field];
+  return index?.getMatching(value) ?? [];
 }

@@ -5,7 +5,6 @@ import {
   claimUpdate,
   deadUpdate,
   expireClaimUpdate,
-  FORGET_MARK_UPDATE,
   OUTBOX_HELD_FILTER,
   overRemoveFilter,
   pendingUnmarkedFilter,
@@ -19,15 +18,24 @@ import {
   streamFilter,
   supersededUpdate,
   turnOverFilter,
-  turnPendingFilter,
 } from '../documents';
-import { isUniqueViolation, whereId, type Collection } from './datastore';
+import { currentDocument, indexedDocuments, isUniqueViolation, whereId, type Collection } from './datastore';
 
 /**
  * The outbox in a NeDB file. A claim is one conditional update (pending and unclaimed, expired or ours); the
  * outcome updates apply only while the notification is still pending, so a late worker never revives a sent one.
  */
 export class EmbeddedOutboxStore implements OutboxStore {
+  /**
+   * Done turns with replies still pending: the end of such a reply removes it. MongoDB marks those replies in the
+   * store (`FORGET_MARK`), because another process may end them; here only this process writes (the data-directory
+   * lock), so memory serves and the mark's write is saved: a reply of a done turn costs its queuing, its claim and
+   * one removal. After a restart the memory is gone; replies that were pending then are kept as sent records instead
+   * of removed, which loses and repeats nothing (a done turn is never replayed; the reply's state is durable as ever).
+   * A turn leaves the set when no reply of it is pending, so it holds no more than the pending replies.
+   */
+  private readonly forgotten = new Set<string>();
+
   constructor(private readonly collection: Collection) {}
 
   async enqueue(items: Notification[]): Promise<void> {
@@ -80,13 +88,32 @@ export class EmbeddedOutboxStore implements OutboxStore {
   }
 
   async forgetTurn(turnId: string): Promise<void> {
-    // Mark first, then remove: a reply that ends in between is either marked (its end removes it) or over (removed).
-    await this.collection.updateAsync(turnPendingFilter(turnId), FORGET_MARK_UPDATE, { multi: true });
+    // Remembered before the removal is queued. NeDB runs a collection's operations one at a time in the order they
+    // were asked for, and `end` decides synchronously as it asks for its own: an end asked for before this removal
+    // is over when the removal runs (and is removed by it), one asked for after sees the turn here.
+    this.forgotten.add(turnId);
     await this.collection.removeAsync(turnOverFilter(turnId), { multi: true });
+    this.release(turnId);
   }
 
-  /** Ends a pending notification with `update`, or removes it when its turn is done (see `FORGET_MARK`). */
+  /** Forgets a turn that has no pending reply left (none left to end). */
+  private release(turnId: string): void {
+    if (!indexedDocuments(this.collection, 'turn', turnId).some((doc) => doc.status === 'pending'))
+      this.forgotten.delete(turnId);
+  }
+
+  /**
+   * Ends a pending notification with `update`, or removes it when its turn is done: one write either way. Files
+   * written before the turns were kept in memory may hold replies marked in the store (`FORGET_MARK`): those are
+   * removed when the update, which spares marked ones, finds nothing.
+   */
   private async end(id: string, update: Record<string, unknown>): Promise<void> {
+    const turn = currentDocument(this.collection, id)?.turn;
+    if (typeof turn === 'string' && this.forgotten.has(turn)) {
+      await this.collection.removeAsync(whereId(id, { status: 'pending' }), {});
+      this.release(turn);
+      return;
+    }
     const { numAffected } = await this.collection.updateAsync(pendingUnmarkedFilter(id), update, {});
     if (numAffected === 0) await this.collection.removeAsync(overRemoveFilter(id), {});
   }

@@ -246,6 +246,20 @@ export function coordinationContract(makeStores: MakeStores): void {
       expect(await current().outbox.due(later(60_000), 10)).toEqual([]);
     });
 
+    it('removes a reply that ends while its turn is being forgotten, whichever is asked for first', async () => {
+      const reply = (id: string, turn: string) =>
+        makeNotification({ id, caseId: null, stream: 'reply|slack:dm:U1', turn });
+      await enqueue(reply('end-first', 'slack:EvA'), reply('forget-first', 'slack:EvB'), reply('dies', 'slack:EvC'));
+      for (const id of ['end-first', 'forget-first', 'dies'])
+        expect(await current().outbox.claim(id, 'w', T0, later(30_000))).toBe(true);
+      // Asked for together, without waiting: the store decides the order of the writes.
+      await Promise.all([current().outbox.markSent('end-first', T0), current().outbox.forgetTurn('slack:EvA')]);
+      await Promise.all([current().outbox.forgetTurn('slack:EvB'), current().outbox.markSent('forget-first', T0)]);
+      await Promise.all([current().outbox.forgetTurn('slack:EvC'), current().outbox.markDead('dies', 'gone')]);
+      for (const id of ['end-first', 'forget-first', 'dies']) expect(await current().outbox.get(id)).toBeNull();
+      expect(await current().outbox.due(later(60_000), 10)).toEqual([]);
+    });
+
     it('marks a claim as a send under way, and at start-up lets every claim lapse keeping that mark', async () => {
       await enqueue(makeNotification({ id: 'a1' }), makeNotification({ id: 'a2' }), makeNotification({ id: 'a3' }));
       await current().outbox.claim('a1', 'dead-process', T0, later(60_000));
