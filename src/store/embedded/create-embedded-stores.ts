@@ -6,6 +6,7 @@ import { INBOX_DONE_MIGRATION } from '../inbox-documents';
 import { lockDataDir } from './data-dir-lock';
 import { closeAppendHandles, installAppendHandles } from './append-handles';
 import { installCompactUnset } from './compact-unset';
+import { installPlainSerialize } from './plain-serialize';
 import { compactAll, openCollection, PRIVATE_MODES, type Collection } from './datastore';
 import { EmbeddedBlobStore } from './embedded-blob-store';
 import { EmbeddedCaseRepository } from './embedded-case-repository';
@@ -79,6 +80,7 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
   }
   installAppendHandles();
   installCompactUnset();
+  installPlainSerialize();
   // One writer per data folder: taken before any file is read, given up after the last write is on disk.
   const lock = dataDir === undefined ? null : await lockDataDir(dataDir);
   let c: Record<CollectionName, Collection>;

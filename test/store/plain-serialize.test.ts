@@ -1,0 +1,100 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCollection } from '../../src/store/embedded/datastore';
+import { installPlainSerialize, isPlainJson } from '../../src/store/embedded/plain-serialize';
+import { makeInboxEntry, makeNotification, makeSession } from '../support/fixtures';
+import { inboxDoneUpdate, inboxEntryToDocument } from '../../src/store/inbox-documents';
+import { notificationToDocument, sessionToDocument } from '../../src/store/documents';
+
+/**
+ * The embedded store writes plain documents with `JSON.stringify` alone (src/store/embedded/plain-serialize.ts). What a
+ * user would notice if it went wrong: a data file the next start reads differently (a Date come back as text, a
+ * field lost), or NeDB accepting a key it refuses. And after an upgrade of NeDB, its format changing under the patch.
+ */
+const model = createRequire(require.resolve('@seald-io/nedb'))('./lib/model.js') as {
+  serialize(doc: unknown): string;
+  deserialize(line: string): unknown;
+};
+/** NeDB's own serialize, taken before the patch is installed. */
+const nedbSerialize = model.serialize.bind(model);
+
+const documents: Record<string, unknown>[] = [
+  notificationToDocument(makeNotification()),
+  notificationToDocument(makeNotification({ caseId: null, stream: 'reply|slack:dm:U1', turn: 'slack:Ev1' })),
+  sessionToDocument(makeSession({ answers: { 'step.with.dots': 'svar "citerat" \\ och \n radbrytning' } })),
+  inboxEntryToDocument(makeInboxEntry({}, { text: 'Hej 😊 <script>' })),
+  { _id: 'nested', list: [1, 'två', null, { deep: [true, { x: -0.5 }] }], empty: {}, none: null, gone: undefined },
+  { _id: 'in-array', list: [undefined, () => 1] },
+];
+
+let dir: string;
+beforeAll(() => installPlainSerialize());
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'vaktpost-serialize-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('writing documents to an embedded data file', () => {
+  it('writes our documents exactly as NeDB itself would (an upgrade that changes its format fails here)', () => {
+    for (const doc of documents) {
+      expect(isPlainJson(doc)).toBe(true);
+      expect(JSON.stringify(doc)).toBe(nedbSerialize(doc));
+      expect(model.serialize(doc)).toBe(nedbSerialize(doc));
+    }
+  });
+
+  it("leaves a Date, a toJSON object and NeDB's own lines to NeDB, so they read back as they were", () => {
+    const at = new Date('2026-03-02T10:00:00.000Z');
+    const done = { _id: 'done', status: 'done', expireAt: at, nested: [{ at }] };
+    expect(isPlainJson(done)).toBe(false);
+    expect(model.serialize(done)).toBe(nedbSerialize(done));
+    expect(model.deserialize(model.serialize(done))).toEqual(done);
+    expect(isPlainJson({ _id: 'b', bytes: Buffer.from('hej') })).toBe(false);
+    for (const line of [{ $$deleted: true, _id: 'x' }, { $$indexCreated: { fieldName: 'status' } }]) {
+      expect(isPlainJson(line)).toBe(false);
+      expect(model.serialize(line)).toBe(nedbSerialize(line));
+    }
+  });
+
+  it('still refuses the keys NeDB refuses', () => {
+    expect(() => model.serialize({ _id: 'a', nested: { $where: 1 } })).toThrow(/\$/);
+    expect(() => model.serialize({ _id: 'a', 'a.b': 1 })).toThrow(/\./);
+  });
+
+  it('is what NeDB calls for every line it appends, and a fresh load reads every document back', async () => {
+    // NeDB looks `serialize` up on its model module at each write (as the patch needs), not once at load.
+    const patched = model.serialize;
+    let calls = 0;
+    model.serialize = (doc) => {
+      calls += 1;
+      return patched(doc);
+    };
+    try {
+      const probe = await openCollection(dir, 'probe');
+      await probe.insertAsync({ _id: 'p' } as never);
+      await probe.removeAsync({ _id: 'p' }, {});
+    } finally {
+      model.serialize = patched;
+    }
+    expect(calls).toBe(2);
+
+    const inbox = await openCollection(dir, 'inbox');
+    const entry = makeInboxEntry();
+    await inbox.insertAsync(inboxEntryToDocument(entry) as never);
+    await inbox.updateAsync({ _id: entry.id }, inboxDoneUpdate(new Date('2026-03-02T10:00:00.000Z'), 'processed'), {});
+    const things = await openCollection(dir, 'things');
+    for (const doc of documents) await things.insertAsync(doc as never);
+    const lines = (await readFile(join(dir, 'things.db'), 'utf8')).split('\n').filter((l) => l !== '');
+    expect(lines).toEqual(documents.map((doc) => nedbSerialize(doc)));
+
+    const reloaded = await openCollection(dir, 'things');
+    for (const doc of documents)
+      expect(await reloaded.findOneAsync({ _id: doc._id as string })).toEqual(model.deserialize(nedbSerialize(doc)));
+    const done = await (await openCollection(dir, 'inbox')).findOneAsync({ _id: entry.id });
+    expect((done as unknown as { expireAt: unknown }).expireAt).toBeInstanceOf(Date);
+  });
+});
