@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { VaktpostError } from '../../domain/errors';
 import type { StoredDocument } from '../documents';
 import { installFastIndexRemoval } from './index-removal';
+import { installInPlaceIndexUpdate } from './index-update';
 import { createRequire } from 'node:module';
 
 /** Data files readable by the service user only (reports are sensitive even encrypted), folders likewise. */
@@ -30,6 +31,7 @@ export async function openCollection(
   indexed: string[] = [],
 ): Promise<Collection> {
   installFastIndexRemoval();
+  installInPlaceIndexUpdate();
   const filename = dataDir === undefined ? undefined : join(dataDir, `${name}.db`);
   const store: Collection =
     filename === undefined
