@@ -12,7 +12,7 @@ import { REPORT_SERVICE, reportPlugin } from './dialogs/report';
 import { INVENTORY_SERVICE, riskInventoryPlugin } from './dialogs/risk-inventory';
 import { GUIDANCE_SERVICE, guidanceCard, guidancePlugin, isGuidanceTopic } from './dialogs/guidance';
 import type { DistrictOptions } from './dialogs/district';
-import { createBot } from './src/bot/create-bot';
+import { createBot, type TurnProcessor } from './src/bot/create-bot';
 import { createReportIntake } from './src/cases/report-intake';
 import { DialogRegistry, type DialogPlugin } from './src/engine/registry';
 import type { DialogService } from './src/ports/dialog-service';
@@ -33,7 +33,6 @@ import { createOutboxNotifier } from './src/delivery/outbox-notifier';
 import { finishedBefore } from './src/delivery/replay-guard';
 import { createTurnBoundary } from './src/delivery/turn-boundary';
 import { TurnInbox } from './src/delivery/turn-inbox';
-import { currentTurnScope } from './src/delivery/turn-scope';
 import type { FloodLimit } from './src/delivery/flood-gate';
 import type { Directory } from './src/directory/directory';
 import { applyDirectory, watchDirectoryFile } from './src/directory/directory-source';
@@ -164,7 +163,7 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     await stores.inbox.expireClaims(clock.now());
     await stores.outbox.expireClaims(clock.now());
   }
-  let bot: TurnHandler | null = null;
+  let bot: TurnProcessor | null = null;
   let dispatcher: Dispatcher | null = null;
   const adapters: PlatformAdapter[] = [];
   const notifiers: Notifier[] = [];
@@ -177,19 +176,20 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   });
   const inbox = new TurnInbox({
     store: stores.inbox,
+    outbox: outgoing,
     forgetReplies: (inboxId) => stores.outbox.forgetTurn(inboxId),
     logger,
     now: () => clock.now(),
     ...(options.floodLimit ? { flood: options.floodLimit } : {}),
-    ...createTurnBoundary({ profiles: stores.profiles, messages: outgoing, logger }),
-    async prepare(turn) {
+    ...createTurnBoundary({ profiles: stores.profiles, logger }),
+    async prepare(turn, out) {
       const adapter = adapters.find((a) => a.platform === turn.platform);
-      return adapter?.prepareTurn ? adapter.prepareTurn(turn) : turn;
+      return adapter?.prepareTurn ? adapter.prepareTurn(turn, out) : turn;
     },
-    async process(turn, replay) {
+    async process(turn, replay, out) {
       if (!bot) throw new Error('bot not ready');
       if (replay && (await finishedBefore(stores, turn))) return;
-      await bot.handleTurn(turn);
+      await bot.handleTurn(turn, out);
     },
   });
   // Vaktpost's encrypted copies of the members' evidence files; Teams owners open them through short-lived links.
@@ -300,7 +300,6 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     languageOf: async (userId) => (await stores.profiles.get(userId))?.language ?? 'sv',
     onQueued: () => dispatcher?.kick(),
     viewExtras: (c, viewerUserId) => repeats.sectionsFor(c, viewerUserId),
-    currentTurn: () => currentTurnScope()?.turnId,
   });
   dispatcher = new Dispatcher({
     cases: stores.cases,
@@ -344,7 +343,6 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
     profiles,
     directory,
     cases,
-    notifier: outgoing,
     clock,
     logger,
     incidents: exportKit.incidents,

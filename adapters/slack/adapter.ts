@@ -119,11 +119,11 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
   return {
     platform: 'slack',
     notifier,
-    prepareTurn: async (turn) =>
+    prepareTurn: async (turn, messages) =>
       prepareSlackTurn(
         profiles,
         deps.evidence ? await withDownloadLinks(client, turn) : turn,
-        deps.evidence ? { ...deps, vault: deps.evidence, download } : undefined,
+        deps.evidence ? { ...deps, messages, vault: deps.evidence, download } : undefined,
       ),
     mount(server: Express) {
       if (http) server.use(http.router);

@@ -14,6 +14,7 @@ import { createMemberEmails } from './member-emails';
 import { receiveFiles } from '../../src/evidence/receive-files';
 import { languageFromLocale } from '../../src/i18n/translate';
 import type { IncomingTurn } from '../../src/engine/turn';
+import type { Notifier } from '../../src/ports/notifier';
 
 /** The one route Teams (through the Azure Bot's messaging endpoint) posts activities to. */
 export const TEAMS_MESSAGES_PATH = '/api/messages';
@@ -76,7 +77,7 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
   return {
     platform: 'teams',
     notifier,
-    async prepareTurn(turn: IncomingTurn) {
+    async prepareTurn(turn: IncomingTurn, messages: Notifier) {
       // Someone the directory names only by e-mail is recognised from their first message on.
       const wanted = deps.emailsWanted?.('teams') ?? [];
       if (await memberEmails.learn(turn, wanted)) await deps.accountsLearned?.('teams');
@@ -85,7 +86,7 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
       return receiveFiles(turn, languageFromLocale(turn.user.locale), {
         vault,
         download,
-        messages: deps.messages,
+        messages,
         logger: deps.logger,
       });
     },

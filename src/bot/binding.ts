@@ -1,7 +1,7 @@
 import type { Language } from '../domain/report';
 import type { IncomingTurn } from '../engine/turn';
 import type { ChannelBinding } from '../ports/channel-binding-store';
-import type { BotDeps } from './bot-deps';
+import type { TurnDeps } from './bot-deps';
 import { message, reply } from './reply';
 
 /**
@@ -11,7 +11,7 @@ import { message, reply } from './reply';
  * all cases anyway) binds a channel by being listed as the district's contact or through the directory file.
  */
 export async function bindChannel(
-  deps: BotDeps,
+  deps: TurnDeps,
   turn: IncomingTurn,
   language: Language,
   argument: string,

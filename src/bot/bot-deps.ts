@@ -8,9 +8,9 @@ import type { PrivacyTools } from './privacy-actions';
 import type { Clock } from '../ports/clock';
 import type { DialogService } from '../ports/dialog-service';
 import type { Logger } from '../ports/logger';
-import type { Notifier } from '../ports/notifier';
 import type { Stores } from '../ports/stores';
 import type { ProfileService } from '../profiles/profile-service';
+import type { TurnNotifier } from '../delivery/turn-scope';
 
 /** What the bot service needs; main.ts builds it. */
 export interface BotDeps {
@@ -24,7 +24,6 @@ export interface BotDeps {
   profiles: ProfileService;
   directory: Directory;
   cases: CaseService;
-  notifier: Notifier;
   clock: Clock;
   logger: Logger;
   /** The Bilaga 4 export behind short-lived links; without it the export button answers that it is off. */
@@ -33,4 +32,15 @@ export interface BotDeps {
   statistics?: Statistics;
   /** Retention and the access log, for the central contact's `radera` and `läsare` commands. */
   privacy?: PrivacyTools;
+}
+
+/**
+ * What the bot's code for one turn works with: the bot's deps, bound to the turn. Built afresh for every turn the inbox
+ * hands over, so nothing of one turn's scope can leak into another's.
+ */
+export interface TurnDeps extends BotDeps {
+  /** The turn's own outbox: every reply goes through it, under ids derived from the turn (nothing twice on replay). */
+  notifier: TurnNotifier;
+  /** The case service marking each change with the turn (`CaseService.forTurn`). */
+  cases: CaseService;
 }

@@ -7,12 +7,12 @@ import { tx } from '../engine/prompt';
 import type { IncomingTurn } from '../engine/turn';
 import type { Actor } from '../cases/case-service';
 import { caseListCard } from '../cases/case-cards';
-import type { BotDeps } from './bot-deps';
+import type { TurnDeps } from './bot-deps';
 import { message, reply } from './reply';
 
 /** Case buttons: take, view, tick, note, hand-over, share, close, reopen. */
 export class CaseActions {
-  constructor(private readonly deps: BotDeps) {}
+  constructor(private readonly deps: TurnDeps) {}
 
   async handle(turn: IncomingTurn, language: Language): Promise<void> {
     const action = turn.action;

@@ -7,7 +7,8 @@ import type { Session } from '../engine/session';
 import type { IncomingTurn, TurnHandler } from '../engine/turn';
 import { inboxIdOf, turnPartId, type TurnPart } from '../ports/inbox';
 import { bindChannel } from './binding';
-import type { BotDeps } from './bot-deps';
+import type { BotDeps, TurnDeps } from './bot-deps';
+import type { TurnNotifier } from '../delivery/turn-scope';
 import { CaseActions } from './case-actions';
 import { dialogInputOf, isDialogAction } from './dialog-input';
 import { DialogTurns } from './dialog-turns';
@@ -20,16 +21,30 @@ import { rememberAddress } from './remember-address';
 import { isMemberAction, MemberFollowUp } from './member-follow-up';
 import { message, reply } from './reply';
 
+/** The core as the inbox sees it: the work on one turn, with the turn's own outbox. */
+export interface TurnProcessor {
+  /** Handles a turn; every reply goes through `out`. Never throws for user mistakes. */
+  handleTurn(turn: IncomingTurn, out: TurnNotifier): Promise<void>;
+}
+
 /**
- * The core's one entry point for adapters: decides what a turn means (a case button, a dialog's button, a command
- * word, an answer) and hands it on. Dialogs are reached only through the registry.
+ * The core behind the inbox: decides what a turn means (a case button, a dialog's button, a command word, an answer)
+ * and hands it on. Dialogs are reached only through the registry. The per-turn code is built for each turn around the
+ * turn's outbox (`TurnDeps`): the scope is passed down, not looked up.
  */
+export function createBot(deps: BotDeps): TurnProcessor {
+  return {
+    handleTurn: (turn, out) =>
+      botForTurn({ ...deps, notifier: out, cases: deps.cases.forTurn(out.scope.turnId) }).handleTurn(turn),
+  };
+}
+
 /** The turn as its first part (see `turnPartId`): its session mark says the second part is still to come. */
 function partOf(turn: IncomingTurn, part: TurnPart): IncomingTurn {
   return { ...turn, eventId: `${turn.eventId}#${part}` };
 }
 
-export function createBot(deps: BotDeps): TurnHandler {
+function botForTurn(deps: TurnDeps): TurnHandler {
   const dialogs = new DialogTurns(deps);
   const caseActions = new CaseActions(deps);
   const partyActions = new PartyActions(deps);

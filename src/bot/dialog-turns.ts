@@ -7,9 +7,8 @@ import { tx } from '../engine/prompt';
 import type { DialogPlugin } from '../engine/registry';
 import { sessionKeyOf, type Session } from '../engine/session';
 import type { IncomingTurn } from '../engine/turn';
-import { currentTurnScope } from '../delivery/turn-scope';
 import { inboxIdOf } from '../ports/inbox';
-import type { BotDeps } from './bot-deps';
+import type { TurnDeps } from './bot-deps';
 import { foreground, priorityOf } from './open-dialogs';
 import { message, reply } from './reply';
 
@@ -18,7 +17,7 @@ import { message, reply } from './reply';
  * service carry out its effects, store what must last, then reply. It knows dialogs only through the registry.
  */
 export class DialogTurns {
-  constructor(private readonly deps: BotDeps) {}
+  constructor(private readonly deps: TurnDeps) {}
 
   /** The member's open sessions, one per dialog. */
   open(userId: string): Promise<Session[]> {
@@ -64,8 +63,8 @@ export class DialogTurns {
   async replayed(session: Session): Promise<void> {
     const last = session.lastReplies;
     if (last) {
-      const scope = currentTurnScope();
-      if (scope) scope.next = last.firstIndex;
+      // The same ids as when they were first queued: whatever is in the outbox already is not queued again.
+      this.deps.notifier.scope.next = last.firstIndex;
       await reply(this.deps.notifier, last.address, last.language, last.prompts);
     }
     if (session.ending) await this.deps.stores.sessions.delete(session.key);
@@ -142,6 +141,7 @@ export class DialogTurns {
         payload: submitted ? effect.result : effect.payload,
         session: at,
         turn,
+        turnId: this.deps.notifier.scope.turnId,
       });
       prompts.push(...outcome.prompts);
       if (submitted) prompts.push(...(plugin.dialog.afterSubmit(effect.result) as Prompt[]));
@@ -152,7 +152,7 @@ export class DialogTurns {
     const address = session?.address ?? previous?.address ?? turn.address;
     if (session) {
       const expectedRevision = previous?.revision ?? null;
-      const lastReplies = { address, language, prompts, firstIndex: currentTurnScope()?.next ?? 0 };
+      const lastReplies = { address, language, prompts, firstIndex: this.deps.notifier.scope.next };
       const next = { ...session, revision: (expectedRevision ?? -1) + 1, lastTurn: inboxIdOf(turn), lastReplies };
       if (!(await this.deps.stores.sessions.put(next, expectedRevision))) {
         // Another turn of the same member was stored first (a double press); show where the dialog stands now.
@@ -163,7 +163,7 @@ export class DialogTurns {
       // The session is marked as ended by this turn, with its replies, before they are queued and it is deleted: a
       // replay finds either the mark (and finishes from it) or no session and the replies queued.
       prompts.push(...(await this.waiting(turn.user.id, previous.key)));
-      const lastReplies = { address, language, prompts, firstIndex: currentTurnScope()?.next ?? 0 };
+      const lastReplies = { address, language, prompts, firstIndex: this.deps.notifier.scope.next };
       const ending = {
         ...previous,
         revision: previous.revision + 1,

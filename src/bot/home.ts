@@ -4,7 +4,7 @@ import type { Card, CardAction } from '../engine/prompt';
 import { tx } from '../engine/prompt';
 import type { IncomingTurn } from '../engine/turn';
 import { caseListCard, memberCaseCard } from '../cases/case-cards';
-import type { BotDeps } from './bot-deps';
+import type { BotDeps, TurnDeps } from './bot-deps';
 import { reply } from './reply';
 
 /** A button for every dialog the registry offers in App Home and the menu, in the registry's order. */
@@ -31,7 +31,7 @@ export function menuCard(deps: BotDeps): Card {
 }
 
 /** App Home: the intro, the member's own cases, a contact's open cases, and the menu's buttons. */
-export async function showHome(deps: BotDeps, turn: IncomingTurn, language: Language): Promise<void> {
+export async function showHome(deps: TurnDeps, turn: IncomingTurn, language: Language): Promise<void> {
   const mine = await deps.cases.casesOfReporter(turn.user.id);
   const isContact = deps.directory.isAnyContact(turn.user.id);
   const open = isContact ? await deps.cases.openCasesFor(turn.user.id) : [];

@@ -8,7 +8,7 @@ import type { IncomingTurn } from '../engine/turn';
 import { memberStatusCard, reachCard } from '../cases/case-cards';
 import { REACH_VIA, reachOf } from '../domain/reach';
 import type { Actor } from '../cases/case-service';
-import type { BotDeps } from './bot-deps';
+import type { TurnDeps } from './bot-deps';
 import { CHECK_IN_ANSWER, CHECK_IN_NAMESPACE, type CheckInSchedule } from '../reminders/check-ins';
 import { message, reply } from './reply';
 
@@ -44,7 +44,7 @@ type Pending = z.infer<typeof pendingSchema>;
  * held until the member answers, then added to the case's timeline (files to its evidence) and the owner is told.
  */
 export class MemberFollowUp {
-  constructor(private readonly deps: BotDeps) {}
+  constructor(private readonly deps: TurnDeps) {}
 
   /** The member's open cases, newest first. */
   private async openCases(userId: string): Promise<Case[]> {

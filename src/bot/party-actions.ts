@@ -10,7 +10,7 @@ import { POLICE_ACTION } from '../police/police-actions';
 import { PoliceNumbers } from '../police/police-number';
 import { policeTextCard } from '../police/police-text';
 import { parsePeriod } from '../statistics/statistics-service';
-import type { BotDeps } from './bot-deps';
+import type { TurnDeps } from './bot-deps';
 import { message, reply } from './reply';
 
 /** Action prefixes handled here: the tools for the owner and the party (issue 14). */
@@ -25,7 +25,7 @@ export function isPartyAction(actionId: string): boolean {
 export class PartyActions {
   private readonly policeNumbers: PoliceNumbers;
 
-  constructor(private readonly deps: BotDeps) {
+  constructor(private readonly deps: TurnDeps) {
     this.policeNumbers = new PoliceNumbers(
       deps.stores.cases,
       deps.directory,

@@ -3,7 +3,7 @@ import type { IncomingTurn } from '../engine/turn';
 import type { Language } from '../domain/report';
 import type { AccessLog } from '../privacy/access-log';
 import type { Retention } from '../privacy/retention';
-import type { BotDeps } from './bot-deps';
+import type { TurnDeps } from './bot-deps';
 import { message, reply } from './reply';
 
 /** What the privacy commands need beside the bot's deps (main.ts builds them). */
@@ -18,7 +18,7 @@ export interface PrivacyTools {
  */
 export class PrivacyActions {
   constructor(
-    private readonly deps: BotDeps,
+    private readonly deps: TurnDeps,
     private readonly tools: PrivacyTools | undefined,
   ) {}
 

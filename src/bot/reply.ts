@@ -1,13 +1,22 @@
 import type { Language } from '../domain/report';
 import type { MessagePrompt, Prompt, TextParam } from '../engine/prompt';
 import { join, tx } from '../engine/prompt';
-import type { Notifier } from '../ports/notifier';
+import type { TurnNotifier } from '../delivery/turn-scope';
 
-/** Sends prompts to one address in one language, in order, as few messages as carry them (`asFewMessages`). */
-export async function reply(notifier: Notifier, address: string, language: Language, prompts: Prompt[]): Promise<void> {
-  const messages = asFewMessages(prompts).map((prompt) => ({ language, prompt }));
-  if (notifier.sendAll) return notifier.sendAll(address, messages);
-  for (const message of messages) await notifier.send(address, message);
+/**
+ * Queues prompts to one address in one language, in order, as few messages as carry them (`asFewMessages`), in one
+ * write. Only through a turn's own outbox: their ids derive from the turn, so a replay queues nothing twice.
+ */
+export async function reply(
+  notifier: TurnNotifier,
+  address: string,
+  language: Language,
+  prompts: Prompt[],
+): Promise<void> {
+  return notifier.sendAll(
+    address,
+    asFewMessages(prompts).map((prompt) => ({ language, prompt })),
+  );
 }
 
 /**

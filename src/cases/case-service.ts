@@ -49,12 +49,6 @@ export interface CaseServiceDeps {
   viewExtras?(c: Case, viewerUserId: string): Promise<CardSection[]>;
   /** Told of every card made for a viewer (the access log: who saw which parts of which case). */
   onView?(access: { caseId: string; userId: string; role: CaseRole; fields: string[] }): Promise<void>;
-  /**
-   * The inbox id of the turn being processed, if any. Each change a turn makes carries it in the timeline, and a
-   * change to a case that already has the turn's mark is not made again: a turn replayed after a crash between its
-   * case write and its reply then only sends the reply.
-   */
-  currentTurn?(): string | undefined;
 }
 
 const MAX_WRITE_ATTEMPTS = 20;
@@ -65,7 +59,23 @@ const MAX_WRITE_ATTEMPTS = 20;
  * (e.g. "nobody owns it yet") are checked against what is really stored.
  */
 export class CaseService {
-  constructor(private readonly deps: CaseServiceDeps) {}
+  /**
+   * @param turn The turn whose changes this service makes (see `forTurn`); none for the dispatcher's and the
+   *   reminders' changes.
+   */
+  constructor(
+    private readonly deps: CaseServiceDeps,
+    private readonly turn?: string,
+  ) {}
+
+  /**
+   * The service for changes turn `turnId` makes (the turn scope's id). Each change carries the id in the timeline, and
+   * a change to a case that already has the turn's mark is not made again: a turn replayed after a crash between its
+   * case write and its reply then only sends the reply.
+   */
+  forTurn(turnId: string): CaseService {
+    return new CaseService(this.deps, turnId);
+  }
 
   /** Turns a report into a case routed to its district; idempotent on `input.id`. */
   async submit(input: SubmitInput, now: Date): Promise<Case> {
@@ -543,7 +553,7 @@ export class CaseService {
     detail: string | undefined,
     drafts: NotificationDraft[],
   ): Case {
-    const turn = this.deps.currentTurn?.();
+    const turn = this.turn;
     const entry: TimelineEntry = {
       kind,
       at: now.toISOString(),
@@ -568,7 +578,7 @@ export class CaseService {
     actor: Actor,
     step: (c: Case, role: CaseRole) => Promise<Case | null>,
   ): Promise<Case> {
-    const turn = this.deps.currentTurn?.();
+    const turn = this.turn;
     for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
       const { case: c, role } = await this.view(caseId, actor.userId);
       // This turn changed the case before a crash: its change is made; what follows (the reply) is not.

@@ -76,7 +76,7 @@ export function createReportIntake(deps: ReportIntakeDeps): DialogService {
     const { onBehalf, urgent: inDanger, districtId: chosen } = urgentPayloadSchema.parse(call.payload);
     const { session } = call;
     if (chosen) await deps.profiles.rememberDistrict(session.userId, chosen);
-    const c = await deps.cases.submit(
+    const c = await deps.cases.forTurn(call.turnId).submit(
       {
         id: caseIdOf(session),
         reporter: reporterOf(call),
@@ -104,12 +104,12 @@ export function createReportIntake(deps: ReportIntakeDeps): DialogService {
     };
   }
 
-  async function submit({ payload, session, turn }: DialogEffectCall): Promise<DialogServiceOutcome> {
+  async function submit({ payload, session, turn, turnId }: DialogEffectCall): Promise<DialogServiceOutcome> {
     const submission = reportSubmissionSchema.parse(payload);
     if (submission.districtId) await deps.profiles.rememberDistrict(session.userId, submission.districtId);
     const districtId = await districtOf(session.userId, submission.districtId);
     const report = submission.report;
-    const c = await deps.cases.submit(
+    const c = await deps.cases.forTurn(turnId).submit(
       {
         // Same session, same id: a retried submit after a crash finds the stored case instead of making a second.
         id: caseIdOf(session),

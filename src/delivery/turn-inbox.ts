@@ -10,19 +10,27 @@ import {
 } from '../ports/inbox';
 import type { Logger } from '../ports/logger';
 import { FloodGate, type FloodLimit } from './flood-gate';
-import { runInTurnScope } from './turn-scope';
+import { newTurnScope, type TurnNotifier, type TurnOutbox } from './turn-scope';
 
 /** What the inbox needs. */
 export interface TurnInboxDeps {
   store: InboxStore;
-  /** Completes a stored turn before it is processed (the adapter's `prepareTurn`: Slack looks up the member). */
-  prepare?(turn: IncomingTurn): Promise<IncomingTurn>;
-  /** The core's work for one turn; it stores its effects and queues its messages before it resolves. */
-  process(turn: IncomingTurn, replay: boolean): Promise<void>;
-  /** A turn whose processing failed: log ids and apologise (runs in the turn's scope, so it is queued once). */
-  onFailure(turn: IncomingTurn, error: unknown): Promise<void>;
-  /** A member who sends too much: the first turn over the limit gets one calm word, the rest nothing. */
-  onFlood(turn: IncomingTurn): Promise<void>;
+  /**
+   * The outbox each run of a turn queues through (`out` below): bound to the run's scope, so a replayed turn queues
+   * its messages under the same ids and nothing twice.
+   */
+  outbox: TurnOutbox;
+  /**
+   * Completes a stored turn before it is processed (the adapter's `prepareTurn`: Slack looks up the member); what it
+   * tells the member (a file that could not be kept) goes through `out`.
+   */
+  prepare?(turn: IncomingTurn, out: TurnNotifier): Promise<IncomingTurn>;
+  /** The core's work for one turn; it stores its effects and queues its messages through `out` before it resolves. */
+  process(turn: IncomingTurn, replay: boolean, out: TurnNotifier): Promise<void>;
+  /** A turn whose processing failed: log ids and apologise through `out` (a scope of its own: queued once). */
+  onFailure(turn: IncomingTurn, error: unknown, out: TurnNotifier): Promise<void>;
+  /** A member who sends too much: the first turn over the limit gets one calm word (through `out`), the rest nothing. */
+  onFlood(turn: IncomingTurn, out: TurnNotifier): Promise<void>;
   /**
    * Called once a turn is marked done: its replies are no longer needed once sent (`OutboxStore.forgetTurn`), since
    * a done turn is never replayed. A failure here only leaves them in the store.
@@ -144,10 +152,10 @@ export class TurnInbox implements TurnIntake, TurnHandler {
     const startedAt = this.deps.now();
     let turn = entry.turn;
     try {
-      const outcome = await runInTurnScope(entry.id, startedAt, async () => {
-        if (this.deps.prepare) turn = await this.deps.prepare(turn);
-        return this.work(entry, turn, replay);
-      });
+      // Numbered from 0 on every run: a replay queues what the first run queued under the same ids.
+      const out = this.deps.outbox.forTurn(newTurnScope(entry.id, startedAt));
+      if (this.deps.prepare) turn = await this.deps.prepare(turn, out);
+      const outcome = await this.work(entry, turn, replay, out);
       await this.deps.store.markDone(entry.id, this.deps.now(), outcome);
       await this.forgetReplies(entry);
     } catch (error) {
@@ -162,20 +170,21 @@ export class TurnInbox implements TurnIntake, TurnHandler {
     }
   }
 
-  private async work(entry: InboxEntry, turn: IncomingTurn, replay: boolean): Promise<InboxOutcome> {
+  private async work(entry: InboxEntry, turn: IncomingTurn, replay: boolean, out: TurnNotifier): Promise<InboxOutcome> {
     const verdict = this.gate.admit(entry.member, Date.parse(entry.receivedAt));
     if (verdict === 'over') return 'throttled';
     if (verdict === 'first_over') {
-      await this.deps.onFlood(turn);
+      await this.deps.onFlood(turn, out);
       return 'throttled';
     }
-    await this.deps.process(turn, replay);
+    await this.deps.process(turn, replay, out);
     return 'processed';
   }
 
   private async failed(entry: InboxEntry, turn: IncomingTurn, startedAt: Date, error: unknown): Promise<void> {
     // A scope of its own, so the apology's id never collides with a message the failed attempt queued.
-    await runInTurnScope(`${entry.id}:failed`, startedAt, () => this.deps.onFailure(turn, error), entry.id);
+    const out = this.deps.outbox.forTurn(newTurnScope(`${entry.id}:failed`, startedAt, entry.id));
+    await this.deps.onFailure(turn, error, out);
     await this.deps.store.markDone(entry.id, this.deps.now(), 'failed');
     await this.forgetReplies(entry);
   }

@@ -1,6 +1,11 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { OutgoingMessage } from '../engine/prompt';
+import type { Notifier } from '../ports/notifier';
 
-/** The turn being processed, so every message it causes gets an id derived from the turn (see outbox-notifier). */
+/**
+ * The turn being processed, so every message it causes gets an id derived from the turn (see outbox-notifier). It
+ * is made by the inbox for each run of a turn and handed down explicitly (in a {@link TurnNotifier}): no
+ * AsyncLocalStorage, whose promise hooks Node 20 makes every promise of the process pay for.
+ */
 export interface TurnScope {
   /** What the turn's message ids derive from: its inbox id, or that id plus a suffix (the apology of a failed turn). */
   readonly turnId: string;
@@ -12,24 +17,30 @@ export interface TurnScope {
   next: number;
 }
 
-const storage = new AsyncLocalStorage<TurnScope>();
-
 /**
- * Runs `work` as turn `turnId`. Replaying a turn numbers its messages from 0 again, so a message it queued the first
- * time is recognised by its id and not queued twice. `inboxId` is the turn's inbox id when `turnId` is not.
+ * A fresh scope for one run of turn `turnId`. Replaying a turn numbers its messages from 0 again, so a message it
+ * queued the first time is recognised by its id and not queued twice. `inboxId` is the turn's inbox id when `turnId`
+ * is not.
  */
-export function runInTurnScope<T>(
-  turnId: string,
-  startedAt: Date,
-  work: () => Promise<T>,
-  inboxId: string = turnId,
-): Promise<T> {
-  return storage.run({ turnId, inboxId, startedAt, next: 0 }, work);
+export function newTurnScope(turnId: string, startedAt: Date, inboxId: string = turnId): TurnScope {
+  return { turnId, inboxId, startedAt, next: 0 };
 }
 
-/** The turn being processed here, if any. */
-export function currentTurnScope(): TurnScope | undefined {
-  return storage.getStore();
+/**
+ * The outbox bound to one turn: what the turn queues gets the ids `reply:<turn>:<n>`. The bot's per-turn code can
+ * only queue through one of these (its `reply` asks for it), so no message of a turn is queued without its scope.
+ */
+export interface TurnNotifier extends Notifier {
+  /** The turn it queues for; `next` is where its numbering stands. */
+  readonly scope: TurnScope;
+  /** Queues one reply's messages in one write, in order. */
+  sendAll(address: string, messages: OutgoingMessage[]): Promise<void>;
+}
+
+/** Where turn-bound notifiers come from (the outbox notifier). */
+export interface TurnOutbox {
+  /** The outbox bound to the turn `scope`. */
+  forTurn(scope: TurnScope): TurnNotifier;
 }
 
 /** The outbox id of a turn's `index`-th message. */

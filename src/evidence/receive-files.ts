@@ -12,7 +12,7 @@ export type DownloadFile = (file: AttachmentRef, maxBytes: number) => Promise<Bu
 export interface ReceiveFilesDeps {
   vault: EvidenceKeeper;
   download: DownloadFile;
-  /** The outbox, for the message to a member whose file could not be kept. */
+  /** The turn's outbox, for the message to a member whose file could not be kept. */
   messages: Pick<Notifier, 'send'>;
   logger: Logger;
 }

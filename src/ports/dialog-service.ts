@@ -14,6 +14,11 @@ export interface DialogEffectCall {
   session: Session;
   /** The turn that caused it (where the member is now). */
   turn: IncomingTurn;
+  /**
+   * The id of the turn's scope: case changes the effect makes carry it (`CaseService.forTurn`), so a turn replayed
+   * after a crash does not make them twice.
+   */
+  turnId: string;
 }
 
 /** What a service answers: prompts for the member, and facts for the session's context (e.g. the case id). */

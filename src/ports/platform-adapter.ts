@@ -18,8 +18,8 @@ export interface AdapterDeps {
   /** The durable inbox: an adapter acks a platform delivery only after `accept` resolved. */
   intake: TurnIntake;
   /**
-   * The outgoing queue, for the few messages an adapter words itself (a modal that could not open): they go through
-   * the outbox like everything else.
+   * The outgoing queue, for the few messages an adapter words itself outside any turn (a modal that could not open):
+   * they go through the outbox like everything else. Inside a turn (`prepareTurn`) the turn's own outbox is used.
    */
   messages: Notifier;
   /** Adapter state that must last: message ids per update key, conversation references, bindings. */
@@ -57,9 +57,10 @@ export interface PlatformAdapter {
   mount(app: Express): void;
   /**
    * Completes a stored turn just before the core processes it, with what needs a platform call (Slack: the member's
-   * name and locale), so the ack path stays one store write.
+   * name and locale), so the ack path stays one store write. What it tells the member (a file that could not be kept)
+   * goes through `messages`, the outbox bound to the turn: a replayed turn does not queue it twice.
    */
-  prepareTurn?(turn: IncomingTurn): Promise<IncomingTurn>;
+  prepareTurn?(turn: IncomingTurn, messages: Notifier): Promise<IncomingTurn>;
   /** Starts anything that runs beside HTTP (e.g. Slack Socket Mode). */
   start(): Promise<void>;
   stop(): Promise<void>;

@@ -1,5 +1,6 @@
 import { createTurnBoundary } from '../../src/delivery/turn-boundary';
 import { TurnInbox } from '../../src/delivery/turn-inbox';
+import type { TurnNotifier, TurnScope } from '../../src/delivery/turn-scope';
 import type { IncomingTurn, TurnHandler } from '../../src/engine/turn';
 import type { Clock } from '../../src/ports/clock';
 import type { Logger } from '../../src/ports/logger';
@@ -25,14 +26,23 @@ export function adapterDepsFor<L extends Logger>(
       await adapter.notifier.send(address, message);
     },
   };
+  // No outbox here: a turn's own messages go straight to the adapter too, in order.
+  const forTurn = (scope: TurnScope): TurnNotifier => ({
+    ...messages,
+    scope,
+    sendAll: async (address, all) => {
+      for (const message of all) await messages.send(address, message);
+    },
+  });
   const inbox = new TurnInbox({
     store: stores.inbox,
+    outbox: { forTurn },
     logger: options.logger,
     now: () => options.clock.now(),
-    ...createTurnBoundary({ profiles: stores.profiles, messages, logger: options.logger }),
-    prepare: async (turn: IncomingTurn) => {
+    ...createTurnBoundary({ profiles: stores.profiles, logger: options.logger }),
+    prepare: async (turn: IncomingTurn, out: Notifier) => {
       const adapter = options.adapter?.();
-      return adapter?.prepareTurn ? adapter.prepareTurn(turn) : turn;
+      return adapter?.prepareTurn ? adapter.prepareTurn(turn, out) : turn;
     },
     process: (turn: IncomingTurn) => bot.handleTurn(turn),
   });
