@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 import type { Notification } from '../domain/notification';
 import { join, type MessagePrompt } from '../engine/prompt';
 import type { CaseRepository } from '../ports/case-repository';
@@ -145,6 +146,8 @@ export class Dispatcher {
   }
 
   private async pass(): Promise<number> {
+    // After the turn that kicked it has gone on: requests that arrived meanwhile are read and acked first.
+    await yieldToIo();
     this.limitedUntil = 0;
     await relayPendingNotifications(this.deps.cases, this.deps.outbox);
     // Conversations the limiter holds back are not read at all: they could not be sent to in this pass anyway.

@@ -11,6 +11,7 @@ import {
 import type { Logger } from '../ports/logger';
 import { FloodGate, type FloodLimit } from './flood-gate';
 import { newTurnScope, type TurnNotifier, type TurnOutbox } from './turn-scope';
+import { setImmediate as yieldToIo } from 'node:timers/promises';
 
 /** What the inbox needs. */
 export interface TurnInboxDeps {
@@ -149,6 +150,9 @@ export class TurnInbox implements TurnIntake, TurnHandler {
 
   /** Never rejects: a failure is logged, and a turn that could not be marked done is redone later. */
   private async run(entry: InboxEntry, replay: boolean): Promise<void> {
+    // The work waits for the event loop's next turn: the ack of this turn (and of every request that arrived with it)
+    // goes out first, instead of waiting behind the store writes and the engine of turns already accepted.
+    await yieldToIo();
     const startedAt = this.deps.now();
     let turn = entry.turn;
     try {
