@@ -392,7 +392,15 @@ export async function createVaktpost(options: VaktpostOptions = {}): Promise<Vak
   await inbox.recover();
   inbox.start();
   await inbox.prune();
-  const server = options.listen === false ? null : await listen(app, config.PORT, config.HOST);
+  const server =
+    options.listen === false
+      ? null
+      : await listen(
+          app,
+          config.PORT,
+          config.HOST,
+          adapters.flatMap((a) => a.directRoutes ?? []),
+        );
   const address = server?.address();
   const url = address && typeof address === 'object' ? `http://${config.HOST}:${address.port}` : '';
   serverUrl = url;

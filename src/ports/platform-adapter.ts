@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { IncomingTurn, Platform, TurnHandler } from '../engine/turn';
 import type { ChannelBindingStore } from './channel-binding-store';
 import type { Clock } from './clock';
@@ -48,6 +49,14 @@ export interface ReadinessResult {
   reason?: string;
 }
 
+/** A POST endpoint served straight from Node's HTTP server (see `PlatformAdapter.directRoutes`). */
+export interface DirectRoute {
+  /** The path, without a query string (`/slack/events`). */
+  path: string;
+  /** Handles the request and answers it. */
+  listener: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
 /** A platform adapter: it only translates between its platform and the neutral core. */
 export interface PlatformAdapter {
   readonly platform: Platform;
@@ -55,6 +64,11 @@ export interface PlatformAdapter {
   readonly notifier: Notifier;
   /** Adds the adapter's routes to the one HTTP server. */
   mount(app: Express): void;
+  /**
+   * Routes the HTTP server hands to the adapter before Express sees the request: a platform's busiest endpoint
+   * (Slack's events) skips Express's per-request work. `mount` adds the same handlers to Express too.
+   */
+  readonly directRoutes?: DirectRoute[];
   /**
    * Completes a stored turn just before the core processes it, with what needs a platform call (Slack: the member's
    * name and locale), so the ack path stays one store write. What it tells the member (a file that could not be kept)

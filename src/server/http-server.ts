@@ -1,7 +1,8 @@
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { isVaktpostError, VaktpostError } from '../domain/errors';
 import type { Logger } from '../ports/logger';
+import type { DirectRoute } from '../ports/platform-adapter';
 import type { Stores } from '../ports/stores';
 import { checkReadiness, storeReadiness, type ReadinessCheck } from './readiness';
 
@@ -71,10 +72,30 @@ export function installErrorHandler(app: Express, logger: Logger): void {
 /** How long an idle keep-alive connection stays open. */
 export const KEEP_ALIVE_MS = 65_000;
 
-/** Listens on host:port (port 0 picks a free one) and resolves with the server once it listens. */
-export function listen(app: Express, port: number, host: string): Promise<Server> {
+/** Finds the direct route for a POST to `url` (its query string ignored), if there is one. */
+function directRouteOf(
+  routes: DirectRoute[],
+  method: string | undefined,
+  url: string | undefined,
+): DirectRoute | undefined {
+  if (method !== 'POST' || url === undefined || routes.length === 0) return undefined;
+  const query = url.indexOf('?');
+  const path = query === -1 ? url : url.slice(0, query);
+  return routes.find((route) => route.path === path);
+}
+
+/**
+ * Listens on host:port (port 0 picks a free one) and resolves with the server once it listens. A POST to one of
+ * `direct`'s paths goes straight to its listener; everything else to Express.
+ */
+export function listen(app: Express, port: number, host: string, direct: DirectRoute[] = []): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host);
+    const server = createServer((req, res) => {
+      const route = directRouteOf(direct, req.method, req.url);
+      if (route) route.listener(req, res);
+      else app(req, res);
+    });
+    server.listen(port, host);
     // Node closes an idle keep-alive connection after 5 s; a reverse proxy or a platform's client that keeps it open
     // longer (60 s is common) may send the next request on it just as it closes, and that request is reset. Past the
     // clients' own idle limits, the client is always the one that closes.
