@@ -166,11 +166,11 @@ export class SlackNotifier implements Notifier {
     const existing = await this.keyValues.get<PostedMessage>(MESSAGE_NAMESPACE, key);
     if (existing) {
       try {
-        await this.client.chat.update({
+        await this.client.apiCall('chat.update', {
           channel: existing.channel,
           ts: existing.ts,
           text: rendered.text,
-          blocks: rendered.blocks,
+          blocks: onTheWire(rendered.blocks),
         });
         return;
       } catch (error) {
@@ -182,10 +182,10 @@ export class SlackNotifier implements Notifier {
   }
 
   private async post(channel: string, rendered: RenderedPrompt, notificationId?: string): Promise<PostedMessage> {
-    const result = await this.client.chat.postMessage({
+    const result = (await this.client.apiCall('chat.postMessage', {
       channel,
       text: rendered.text,
-      blocks: rendered.blocks,
+      blocks: onTheWire(rendered.blocks),
       // The outbox id travels with the message, so after a crash `reconcile` can tell whether it arrived.
       ...(notificationId
         ? { metadata: { event_type: METADATA_EVENT, event_payload: { notification_id: notificationId } } }
@@ -193,7 +193,16 @@ export class SlackNotifier implements Notifier {
       // Nothing a member wrote may turn into a preview in a channel.
       unfurl_links: false,
       unfurl_media: false,
-    });
+    })) as webApi.ChatPostMessageResponse;
     return { channel: result.channel ?? channel, ts: result.ts ?? '' };
   }
+}
+
+/**
+ * Block Kit as the Web API takes it, a JSON string (`blocks` is a URL-encoded JSON field). Handed over as an array,
+ * the client walks every nested object to redact tokens and serialises it for a debug line at any log level, then
+ * serialises it again for the body: a string is passed through as it is, and the request is the same.
+ */
+function onTheWire(blocks: RenderedPrompt['blocks']): string {
+  return JSON.stringify(blocks);
 }
