@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCollection } from '../../src/store/embedded/datastore';
-import { installPlainSerialize, isPlainJson } from '../../src/store/embedded/plain-serialize';
+import { installPlainSerialize, isPlainJson, plainLine } from '../../src/store/embedded/plain-serialize';
 import { makeInboxEntry, makeNotification, makeSession } from '../support/fixtures';
 import { inboxDoneUpdate, inboxEntryToDocument } from '../../src/store/inbox-documents';
 import { notificationToDocument, sessionToDocument } from '../../src/store/documents';
@@ -47,17 +47,50 @@ describe('writing documents to an embedded data file', () => {
     }
   });
 
-  it("leaves a Date, a toJSON object and NeDB's own lines to NeDB, so they read back as they were", () => {
+  it("writes a document's own Date and NeDB's removal line as NeDB does, so they read back as they were", () => {
     const at = new Date('2026-03-02T10:00:00.000Z');
-    const done = { _id: 'done', status: 'done', expireAt: at, nested: [{ at }] };
-    expect(isPlainJson(done)).toBe(false);
-    expect(model.serialize(done)).toBe(nedbSerialize(done));
-    expect(model.deserialize(model.serialize(done))).toEqual(done);
-    expect(isPlainJson({ _id: 'b', bytes: Buffer.from('hej') })).toBe(false);
-    for (const line of [{ $$deleted: true, _id: 'x' }, { $$indexCreated: { fieldName: 'status' } }]) {
-      expect(isPlainJson(line)).toBe(false);
-      expect(model.serialize(line)).toBe(nedbSerialize(line));
+    const done = { _id: 'done', status: 'done', expireAt: at, never: new Date(Number.NaN), n: 1 };
+    expect(plainLine(done)).toBe(nedbSerialize(done));
+    // An invalid Date reads back as null, as NeDB itself writes it.
+    expect(model.deserialize(model.serialize(done))).toEqual({ ...done, never: null });
+    const removal = { $$deleted: true, _id: 'reply:slack:Ev1:0' };
+    expect(plainLine(removal)).toBe(nedbSerialize(removal));
+  });
+
+  it('leaves a nested Date, a toJSON object and the index lines to NeDB', () => {
+    const at = new Date('2026-03-02T10:00:00.000Z');
+    const nested = { _id: 'nested', list: [{ at }] };
+    for (const doc of [nested, { _id: 'b', bytes: Buffer.from('hej') }, { $$indexCreated: { fieldName: 'status' } }]) {
+      expect(isPlainJson(doc)).toBe(false);
+      expect(plainLine(doc)).toBeNull();
+      expect(model.serialize(doc)).toBe(nedbSerialize(doc));
     }
+    expect(model.deserialize(model.serialize(nested))).toEqual(nested);
+  });
+
+  it('agrees with NeDB on every line it writes itself, over many generated documents', () => {
+    let seed = 7;
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const keys = ['a', 'b', 'å', '$x', 'a.b', '$$deleted', '$$date', '0', 'toJSON', 'getTime'];
+    const leaf = (): unknown =>
+      [null, undefined, 0, -1.5, 'text "q" \\ \n', true, new Date(1_700_000_000_000), new Date(Number.NaN)][next(8)];
+    const value = (depth: number): unknown => {
+      if (depth > 2 || next(3) === 0) return leaf();
+      if (next(2) === 0) return Array.from({ length: next(3) }, () => value(depth + 1));
+      return Object.fromEntries(Array.from({ length: next(4) }, () => [keys[next(keys.length)]!, value(depth + 1)]));
+    };
+    let fast = 0;
+    for (let i = 0; i < 3000; i += 1) {
+      const doc = { _id: `d${i}`, ...(value(0) as object) };
+      const line = plainLine(doc);
+      if (line === null) continue;
+      fast += 1;
+      expect(line).toBe(nedbSerialize(doc));
+    }
+    expect(fast).toBeGreaterThan(300);
   });
 
   it('still refuses the keys NeDB refuses', () => {

@@ -30,21 +30,57 @@ export function isPlainJson(value: unknown): boolean {
   return true;
 }
 
+/** What NeDB writes for a Date: `{"$$date": <milliseconds>}`, or null for an invalid one (its `toJSON` is null). */
+const dateLine = (date: Date): { $$date: number } | null =>
+  Number.isFinite(date.getTime()) ? { $$date: date.getTime() } : null;
+/** A Date as the engine makes them (a subclass with its own `toJSON` is left to NeDB). */
+const isPlainDate = (value: unknown): value is Date => value instanceof Date && value.toJSON === Date.prototype.toJSON;
+
+/**
+ * The line NeDB's `serialize` would write for `doc`, by `JSON.stringify` alone, or null when only NeDB's own
+ * serialize can say (it then also throws for keys it refuses). Besides plain JSON ({@link isPlainJson}) this covers
+ * the two other lines of a DM: NeDB's removal line (`$$deleted`) and a Date held directly by the document (the
+ * inbox's `expireAt`), written as NeDB writes a Date.
+ */
+export function plainLine(doc: unknown): string | null {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc))
+    return isPlainJson(doc) ? JSON.stringify(doc) : null;
+  const record = doc as Record<string, unknown>;
+  if (typeof record.getTime === 'function' || typeof record.toJSON === 'function') return null;
+  let dates = false;
+  for (const key in record) {
+    if (!hasOwn.call(record, key)) continue;
+    const value = record[key];
+    if (key === '$$deleted' && value === true) continue;
+    if (key.charCodeAt(0) === 36 || key.includes('.')) return null;
+    if (isPlainDate(value)) dates = true;
+    else if (!isPlainJson(value)) return null;
+  }
+  if (!dates) return JSON.stringify(record);
+  const copy: Record<string, unknown> = {};
+  for (const key in record) {
+    if (!hasOwn.call(record, key)) continue;
+    const value = record[key];
+    copy[key] = isPlainDate(value) ? dateLine(value) : value;
+  }
+  return JSON.stringify(copy);
+}
+
 let installed = false;
 
 /**
  * NeDB writes every document with `JSON.stringify` and a replacer function called on every key at every depth (to
  * check the key and to find Dates), which keeps V8 off its plain path: about 2 % of a Slack DM's CPU went there, six
- * or seven times per DM. Our documents are nearly always plain JSON (ISO strings, numbers; the one Date is the
- * inbox's `expireAt`, for MongoDB's TTL index), so a document that passes one walk of its keys ({@link isPlainJson})
- * is written by `JSON.stringify` alone, giving the same line; anything else goes through NeDB's own `serialize`,
- * which also keeps its errors for keys it refuses. Every document NeDB writes has passed its `checkObject` already
- * (on insert and update), so the walk only decides which path gives the same result. Installed once per process by
- * the embedded store (test: test/store/plain-serialize.test.ts).
+ * or seven times per DM. Our documents are plain JSON but for one Date (the inbox's `expireAt`, for MongoDB's TTL
+ * index), so {@link plainLine} writes them with `JSON.stringify` alone after one walk of their keys, giving the same
+ * line; anything else goes through NeDB's own `serialize`, which also keeps its errors for keys it refuses. Every
+ * document NeDB writes has passed its `checkObject` already (on insert and update), so the walk only decides which
+ * path gives the same result. Installed once per process by the embedded store (test:
+ * test/store/plain-serialize.test.ts).
  */
 export function installPlainSerialize(): void {
   if (installed) return;
   installed = true;
   const serialize = model.serialize.bind(model);
-  model.serialize = (doc) => (isPlainJson(doc) ? JSON.stringify(doc) : serialize(doc));
+  model.serialize = (doc) => plainLine(doc) ?? serialize(doc);
 }
