@@ -4,12 +4,20 @@ import { VaktpostError } from '../../domain/errors';
 import type { OutgoingMessage } from '../../engine/prompt';
 
 /** Encrypts a JSON value; `aad` names its owner and field (e.g. `case:<id>/report`). */
-export const sealJson = (key: Buffer, value: unknown, aad: string): string =>
-  seal(key, JSON.stringify(value ?? null), aad);
+export const sealJson = (key: Buffer, value: unknown, aad: string): string => sealText(key, toJson(value), aad);
+
+/** The JSON text {@link sealJson} seals for `value` (for a caller that keeps the text it sealed). */
+export const toJson = (value: unknown): string => JSON.stringify(value ?? null);
+
+/** Encrypts JSON text made by {@link toJson}; {@link openJson} opens it like any {@link sealJson} value. */
+export const sealText = (key: Buffer, json: string, aad: string): string => seal(key, json, aad);
 
 /** Decrypts what {@link sealJson} produced. The stores' schemas validate the whole entity after this. */
-export const openJson = (key: Buffer, sealed: string, aad: string): unknown =>
-  JSON.parse(open(key, sealed, aad, aad).toString('utf8')) as unknown;
+export const openJson = (key: Buffer, sealed: string, aad: string): unknown => JSON.parse(openText(key, sealed, aad));
+
+/** The JSON text inside what {@link sealJson} produced, not yet parsed. */
+export const openText = (key: Buffer, sealed: string, aad: string): string =>
+  open(key, sealed, aad, aad).toString('utf8');
 
 /**
  * What stands in for an encrypted outgoing message in a stored document: the language (harmless, and the schema
