@@ -36,15 +36,37 @@ export function encodeKeys(value: unknown): unknown {
   return out;
 }
 
-/** Reverses {@link encodeKeys}. */
+/**
+ * Reverses {@link encodeKeys}. Nearly no stored key has an escape, so nothing is copied until one does: a value
+ * without any comes back as it is (the stores' reads copy documents already, and validation copies them again).
+ */
 export function decodeKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decodeKeys);
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    out[key.includes('%') ? key.replace(/%(25|2E|24)/g, (c) => KEY_UNESCAPES[c] ?? c) : key] = decodeKeys(inner);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i += 1) {
+      const inner: unknown = value[i];
+      const decoded = decodeKeys(inner);
+      if (decoded !== inner) (out ??= value.slice())[i] = decoded;
+    }
+    return out ?? value;
   }
-  return out;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i] as string;
+    const inner = record[key];
+    const decoded = decodeKeys(inner);
+    const name = key.includes('%') ? key.replace(/%(25|2E|24)/g, (c) => KEY_UNESCAPES[c] ?? c) : key;
+    if (out === undefined && (name !== key || decoded !== inner)) {
+      // The first change: the keys before it are copied as they are, in their order.
+      out = {};
+      for (const earlier of keys.slice(0, i)) out[earlier] = record[earlier];
+    }
+    if (out !== undefined) out[name] = decoded;
+  }
+  return out ?? value;
 }
 
 /**
