@@ -16,15 +16,50 @@ const PREFIX = 'v1.';
 const POOL_BYTES = 4096;
 const pool = Buffer.alloc(POOL_BYTES);
 let poolAt = POOL_BYTES;
+/**
+ * The next nonce, as a view of the pool: only valid until the next call, so the caller hands it to `createCipheriv`
+ * (which copies it) and copies it into its output at once, rather than allocating a copy of its own.
+ */
 function freshNonce(): Buffer {
   if (poolAt + NONCE_BYTES > POOL_BYTES) {
     randomFillSync(pool);
     poolAt = 0;
   }
-  // A copy: the pool's bytes are overwritten later, the nonce must stay as it was.
-  const nonce = Buffer.from(pool.subarray(poolAt, poolAt + NONCE_BYTES));
+  const nonce = pool.subarray(poolAt, poolAt + NONCE_BYTES);
   poolAt += NONCE_BYTES;
   return nonce;
+}
+
+/** Nonce, tag and ciphertext in one buffer, allocated once (two `Buffer.concat` copies per seal before). */
+function sealRaw(key: Buffer, plaintext: Buffer | string, aad: string): Buffer {
+  const nonce = freshNonce();
+  const cipher = createCipheriv(ALGORITHM, key, nonce, { authTagLength: TAG_BYTES });
+  cipher.setAAD(Buffer.from(aad, 'utf8'));
+  const body = typeof plaintext === 'string' ? cipher.update(plaintext, 'utf8') : cipher.update(plaintext);
+  // GCM is a stream mode: `final` only computes the tag, but its bytes are taken all the same should it give any.
+  const tail = cipher.final();
+  const out = Buffer.allocUnsafe(NONCE_BYTES + TAG_BYTES + body.length + tail.length);
+  nonce.copy(out, 0);
+  cipher.getAuthTag().copy(out, NONCE_BYTES);
+  body.copy(out, NONCE_BYTES + TAG_BYTES);
+  tail.copy(out, NONCE_BYTES + TAG_BYTES + body.length);
+  return out;
+}
+
+/** Decrypts nonce, tag and ciphertext; a wrong key or changed byte throws the clear `crypto.key_invalid`. */
+function openRaw(key: Buffer, raw: Buffer, aad: string, what: string): Buffer {
+  if (raw.length < NONCE_BYTES + TAG_BYTES) throw new VaktpostError('crypto.key_invalid', `${what} is truncated.`);
+  const decipher = createDecipheriv(ALGORITHM, key, raw.subarray(0, NONCE_BYTES), { authTagLength: TAG_BYTES });
+  decipher.setAAD(Buffer.from(aad, 'utf8'));
+  decipher.setAuthTag(raw.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
+  try {
+    const body = decipher.update(raw.subarray(NONCE_BYTES + TAG_BYTES));
+    const tail = decipher.final();
+    return tail.length === 0 ? body : Buffer.concat([body, tail]);
+  } catch {
+    // Not ignored: GCM's only answer to a wrong key or changed data is this failure, turned into a clear error.
+    throw new VaktpostError('crypto.key_invalid', `${what} cannot be decrypted: wrong key, or the data was changed.`);
+  }
 }
 
 /** A fresh random 256-bit key. */
@@ -35,11 +70,7 @@ export const newKey = (): Buffer => randomBytes(32);
  * field fails to open instead of showing one case's report in another.
  */
 export function seal(key: Buffer, plaintext: Buffer | string, aad: string): string {
-  const nonce = freshNonce();
-  const cipher = createCipheriv(ALGORITHM, key, nonce, { authTagLength: TAG_BYTES });
-  cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return PREFIX + Buffer.concat([nonce, cipher.getAuthTag(), body]).toString('base64url');
+  return PREFIX + sealRaw(key, plaintext, aad).toString('base64url');
 }
 
 /** True when `value` looks like something {@link seal} produced. */
@@ -51,40 +82,15 @@ export const isSealed = (value: unknown): value is string => typeof value === 's
  */
 export function open(key: Buffer, sealed: string, aad: string, what: string): Buffer {
   if (!isSealed(sealed)) throw new VaktpostError('crypto.key_invalid', `${what} is not an encrypted value.`);
-  const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64url');
-  if (raw.length < NONCE_BYTES + TAG_BYTES) {
-    throw new VaktpostError('crypto.key_invalid', `${what} is truncated.`);
-  }
-  const decipher = createDecipheriv(ALGORITHM, key, raw.subarray(0, NONCE_BYTES), { authTagLength: TAG_BYTES });
-  decipher.setAAD(Buffer.from(aad, 'utf8'));
-  decipher.setAuthTag(raw.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
-  try {
-    return Buffer.concat([decipher.update(raw.subarray(NONCE_BYTES + TAG_BYTES)), decipher.final()]);
-  } catch {
-    // Not ignored: GCM's only answer to a wrong key or changed data is this failure, turned into a clear error.
-    throw new VaktpostError('crypto.key_invalid', `${what} cannot be decrypted: wrong key, or the data was changed.`);
-  }
+  return openRaw(key, Buffer.from(sealed.slice(PREFIX.length), 'base64url'), aad, what);
 }
 
 /** Like {@link seal}, for files: bytes in, bytes out (nonce, tag, ciphertext), without base64's third more. */
 export function sealBytes(key: Buffer, plaintext: Buffer, aad: string): Buffer {
-  const nonce = freshNonce();
-  const cipher = createCipheriv(ALGORITHM, key, nonce, { authTagLength: TAG_BYTES });
-  cipher.setAAD(Buffer.from(aad, 'utf8'));
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([nonce, cipher.getAuthTag(), body]);
+  return sealRaw(key, plaintext, aad);
 }
 
 /** Opens what {@link sealBytes} produced; the same clear `crypto.key_invalid` errors as {@link open}. */
 export function openBytes(key: Buffer, sealed: Buffer, aad: string, what: string): Buffer {
-  if (sealed.length < NONCE_BYTES + TAG_BYTES) throw new VaktpostError('crypto.key_invalid', `${what} is truncated.`);
-  const decipher = createDecipheriv(ALGORITHM, key, sealed.subarray(0, NONCE_BYTES), { authTagLength: TAG_BYTES });
-  decipher.setAAD(Buffer.from(aad, 'utf8'));
-  decipher.setAuthTag(sealed.subarray(NONCE_BYTES, NONCE_BYTES + TAG_BYTES));
-  try {
-    return Buffer.concat([decipher.update(sealed.subarray(NONCE_BYTES + TAG_BYTES)), decipher.final()]);
-  } catch {
-    // Not ignored: GCM's only answer to a wrong key or changed data is this failure, turned into a clear error.
-    throw new VaktpostError('crypto.key_invalid', `${what} cannot be decrypted: wrong key, or the data was changed.`);
-  }
+  return openRaw(key, sealed, aad, what);
 }
