@@ -4,7 +4,7 @@ import type { OutboxStore } from '../../ports/outbox-store';
 import { VaktpostError } from '../../domain/errors';
 import { SHARED_SUBJECT, type DataKeys } from './data-keys';
 import type { EncryptedCaseRepository } from './encrypted-case-repository';
-import { isSealedMessage, openMessage, sealMessage } from './sealed-json';
+import { isSealedMessage, openMessage, sealMessageText, toJson } from './sealed-json';
 
 const aad = (id: string): string => `outbox:${id}/message`;
 
@@ -63,10 +63,11 @@ export class EncryptedOutboxStore implements OutboxStore {
         continue;
       }
       const { key, caseKey } = await this.sealingKey(item);
-      const standIn = sealMessage(key, item.message, aad(item.id), caseKey);
-      // Kept as opening it would give it (a JSON copy), so nothing the caller changes later reaches the send.
-      if (!caseKey && isSealedMessage(standIn))
-        this.keep(item.id, standIn.sealed, JSON.parse(JSON.stringify(item.message)) as OutgoingMessage);
+      const json = toJson(item.message);
+      const standIn = sealMessageText(key, item.message.language, json, aad(item.id), caseKey);
+      // Kept as opening it would give it (parsed from the text sealed), so nothing the caller changes later reaches
+      // the send.
+      if (!caseKey && isSealedMessage(standIn)) this.keep(item.id, standIn.sealed, JSON.parse(json) as OutgoingMessage);
       sealed.push({ ...item, message: standIn });
     }
     await this.inner.enqueue(sealed);

@@ -31,12 +31,21 @@ export interface SealedMessage {
   caseKey?: boolean;
 }
 
-/** Seals a message into its stand-in. */
-export function sealMessage(key: Buffer, message: OutgoingMessage, aad: string, caseKey: boolean): OutgoingMessage {
+/**
+ * Seals a message, already made JSON text by {@link toJson} (the caller keeps a copy parsed from it), into its
+ * stand-in.
+ */
+export function sealMessageText(
+  key: Buffer,
+  language: OutgoingMessage['language'],
+  json: string,
+  aad: string,
+  caseKey: boolean,
+): OutgoingMessage {
   const standIn: SealedMessage = {
-    language: message.language,
+    language,
     prompt: {},
-    sealed: sealJson(key, message, aad),
+    sealed: sealText(key, json, aad),
     ...(caseKey ? { caseKey } : {}),
   };
   return standIn as unknown as OutgoingMessage;
