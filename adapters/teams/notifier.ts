@@ -7,6 +7,7 @@ import type { KeyValueStore } from '../../src/ports/key-value-store';
 import type { Logger } from '../../src/ports/logger';
 import { DeliveryError, type Notifier } from '../../src/ports/notifier';
 import type { ConnectorClients } from './connector-clients';
+import { connectorCalls, type ConnectorCalls } from './connector-requests';
 import type { ConversationRefs } from './conversation-refs';
 import { toDeliveryError } from './delivery-errors';
 import { renderAdaptiveCard } from './render';
@@ -26,6 +27,8 @@ export interface TeamsNotifierDeps {
   adapter: CloudAdapter;
   /** Posts and updates messages: one Bot Connector client per service url, reused (./connector-clients.ts). */
   connectors: ConnectorClients;
+  /** How the posts and updates are made on those clients; default `connectorCalls()` (./connector-requests.ts). */
+  calls?: ConnectorCalls;
   /** The bot's app id, or '' without authentication (development only). */
   appId: string;
   tenantId?: string;
@@ -46,7 +49,11 @@ const CONNECTOR_AUDIENCE = 'https://api.botframework.com';
  * them or in one of their teams); failures become DeliveryErrors the dispatcher understands.
  */
 export class TeamsNotifier implements Notifier {
-  constructor(private readonly deps: TeamsNotifierDeps) {}
+  private readonly calls: ConnectorCalls;
+
+  constructor(private readonly deps: TeamsNotifierDeps) {
+    this.calls = deps.calls ?? connectorCalls();
+  }
 
   handles(address: string): boolean {
     return /^teams:(dm|conv):.+/.test(address);
@@ -83,7 +90,12 @@ export class TeamsNotifier implements Notifier {
         reason: 'teams: conversation reference without a service url',
       });
     }
-    return { client: await this.deps.connectors.get(reference.serviceUrl), conversationId: reference.conversation.id };
+    const { serviceUrl } = reference;
+    return {
+      client: await this.deps.connectors.get(serviceUrl),
+      serviceUrl,
+      conversationId: reference.conversation.id,
+    };
   }
 
   /** Opens a personal chat with a user we know only by account id; null when we know no region to ask. */
@@ -145,23 +157,21 @@ export class TeamsNotifier implements Notifier {
     const reference = await this.referenceFor(address);
     const messageKey = message.updateKey ? `${message.updateKey}|${address}` : undefined;
     const previous = messageKey ? await keyValues.get<SentMessage>(MESSAGE_NAMESPACE, messageKey) : null;
-    const { client, conversationId } = await this.connectorFor(reference);
+    const { client, serviceUrl, conversationId } = await this.connectorFor(reference);
     const outgoing = this.outgoing(activity, reference);
     if (previous) {
       try {
-        await client.conversations.updateActivity(conversationId, previous.activityId, {
-          ...outgoing,
-          id: previous.activityId,
-        });
+        const replacement = { ...outgoing, id: previous.activityId };
+        await this.calls.update(client, serviceUrl, conversationId, previous.activityId, replacement);
         return;
       } catch (error) {
         // The old message was deleted: post a fresh one rather than lose the update.
         if ((error as { statusCode?: unknown }).statusCode !== 404) throw error;
       }
     }
-    const sent = await client.conversations.sendToConversation(conversationId, outgoing);
-    if (messageKey && sent?.id) {
-      const record: SentMessage = { activityId: sent.id, conversationId: reference.conversation?.id ?? '' };
+    const sentId = await this.calls.send(client, serviceUrl, conversationId, outgoing);
+    if (messageKey && sentId) {
+      const record: SentMessage = { activityId: sentId, conversationId: reference.conversation?.id ?? '' };
       await keyValues.put(MESSAGE_NAMESPACE, messageKey, record);
     }
   }

@@ -121,14 +121,14 @@ describe('Teams notifier: proactive sends through the stored conversation refere
     });
     const send = () => teams.adapter.notifier.send('teams:dm:aad-member', hello);
 
-    // botbuilder's HTTP pipeline itself retries 429 and 5xx three times before giving up, hence four failures.
+    // One failure is enough: the send itself does not retry (./connector-requests.ts), the dispatcher does.
     it('429 → retry after the Retry-After the connector gave', async () => {
-      connector.failNext({ status: 429, headers: { 'Retry-After': '1' }, times: 4 });
+      connector.failNext({ status: 429, headers: { 'Retry-After': '1' } });
       expect(await failureOf(send())).toEqual({ kind: 'retry', retryAfterMs: 1000, reason: expect.any(String) });
     });
 
     it('5xx → retry', async () => {
-      connector.failNext({ status: 502, times: 4 });
+      connector.failNext({ status: 502 });
       expect(await failureOf(send())).toMatchObject({ kind: 'retry' });
     });
 
