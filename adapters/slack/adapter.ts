@@ -8,6 +8,7 @@ import { authTestFailure } from './readiness';
 import { boltLogger } from './slack-logger';
 import { SlackNotifier } from './notifier';
 import { TurnQueue } from './turn-queue';
+import { webApiFetch } from './web-api-fetch';
 import { SlackUserProfiles } from './user-profiles';
 
 /** How to reach one Slack workspace. */
@@ -44,7 +45,8 @@ export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
-    timeout: 10_000,
+    // The time limit is the fetch's own (10 s), not an AbortSignal per call.
+    fetch: webApiFetch(10_000),
     logger,
   };
   const client = new webApi.WebClient(config.botToken, clientOptions);
