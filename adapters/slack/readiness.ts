@@ -26,6 +26,8 @@ export function authTestFailure(error: unknown): ReadinessResult {
   if (typeof e.statusCode === 'number') return { ok: false, reason: `Slack's Web API answered HTTP ${e.statusCode}` };
   if (e.code === 'slack_webapi_rate_limited_error') return { ok: false, reason: "Slack's Web API is rate limiting" };
   // fetch wraps the socket error (ECONNREFUSED, ENOTFOUND) as the cause of a bare "fetch failed".
-  const cause = e.original?.cause?.code ?? e.original?.code ?? e.original?.message ?? e.code ?? 'unknown error';
-  return { ok: false, reason: `Slack's Web API cannot be reached (${String(cause)}): check the network or proxy` };
+  const cause = String(e.original?.cause?.code ?? e.original?.code ?? e.original?.message ?? e.code ?? 'unknown error');
+  // The socket's code alone where the message carries one ("connect ECONNREFUSED 10.0.0.1:443" -> ECONNREFUSED).
+  const errno = /\bE[A-Z]{3,}\b/.exec(cause)?.[0];
+  return { ok: false, reason: `Slack's Web API cannot be reached (${errno ?? cause}): check the network or proxy` };
 }
