@@ -7,6 +7,7 @@ import { lockDataDir } from './data-dir-lock';
 import { closeAppendHandles, installAppendHandles } from './append-handles';
 import { installCompactUnset } from './compact-unset';
 import { installPlainSerialize } from './plain-serialize';
+import { installShallowModify } from './shallow-modify';
 import { compactAll, openCollection, PRIVATE_MODES, type Collection } from './datastore';
 import { EmbeddedBlobStore } from './embedded-blob-store';
 import { EmbeddedCaseRepository } from './embedded-case-repository';
@@ -80,6 +81,8 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
   }
   installAppendHandles();
   installCompactUnset();
+  // After compact-unset: the updates it does not build itself go to NeDB's modify with compact-unset around it.
+  installShallowModify();
   installPlainSerialize();
   // One writer per data folder: taken before any file is read, given up after the last write is on disk.
   const lock = dataDir === undefined ? null : await lockDataDir(dataDir);
