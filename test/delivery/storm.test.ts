@@ -115,3 +115,34 @@ it('does not read the queue of a channel held back by its rate on every pass, wh
   // gets), not on every pass the kicks cause.
   expect(channelReads).toBeLessThan(60 * 60);
 }, 60_000);
+
+it("reads a member's reply stream only for replies it may send now, not for one that has to wait its turn", async () => {
+  const platform = new RecordingNotifier(['slack:']);
+  const start = Date.parse('2026-11-23T10:00:00.000Z');
+  const dm = 'slack:T1:D0MIRA';
+  const replies = Array.from({ length: 10 }, (_, i) =>
+    makeNotification({
+      id: `reply:slack:Ev${i}:0`,
+      caseId: null,
+      address: dm,
+      stream: `reply|${dm}`,
+      createdAt: new Date(start + i).toISOString(),
+      nextAttemptAt: new Date(start).toISOString(),
+      message: { language: 'sv', prompt: { kind: 'message', text: { raw: `Svar ${i}` } } },
+    }),
+  );
+  await stores.outbox.enqueue(replies);
+  let streamReads = 0;
+  const pendingInStream = stores.outbox.pendingInStream.bind(stores.outbox);
+  stores.outbox.pendingInStream = (stream) => {
+    streamReads += 1;
+    return pendingInStream(stream);
+  };
+  // Slack's own pace: a burst of three, then one a second; one pass sends the burst.
+  const dispatcher = stormDispatcher(platform, start, { burst: 3, perSecond: 1 });
+  await dispatcher.runOnce();
+  expect(platform.sent.map((m) => m.text)).toEqual(['Svar 0', 'Svar 1', 'Svar 2']);
+  // Each reply sent read the stream (for an earlier one still out, or a newer question); the fourth, which has to
+  // wait for the next share, did not.
+  expect(streamReads).toBe(3);
+});
