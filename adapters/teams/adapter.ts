@@ -1,7 +1,7 @@
-import { CloudAdapter } from 'botbuilder';
 import express, { type Express, type RequestHandler } from 'express';
 import type { AdapterDeps, PlatformAdapter } from '../../src/ports/platform-adapter';
 import { StrictBotFrameworkAuthentication } from './bot-framework-auth';
+import { TeamsCloudAdapter } from './cloud-adapter';
 import { checkTeamsConfig, type TeamsAdapterConfig } from './config';
 import { createConnectorClients } from './connector-clients';
 import { createConversationRefs } from './conversation-refs';
@@ -48,8 +48,10 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
       : {}),
   };
   const auth = new StrictBotFrameworkAuthentication(credentials);
-  const adapter = new CloudAdapter(auth);
+  const adapter = new TeamsCloudAdapter(auth);
   adapter.onTurnError = createErrorBoundary(deps);
+  adapter.onRequestError = (error, status) =>
+    deps.logger.warn('teams: request refused', { status, error: error instanceof Error ? error.name : typeof error });
   const refs = createConversationRefs(deps.keyValues);
   const application = createTeamsApplication({ ...deps, refs });
   // What the notifier and the e-mail lookup both need to reach the Bot Connector as this bot.
@@ -97,7 +99,7 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
       const gate: RequestHandler = appId ? createTokenGate(appId, deps.logger) : (_req, _res, next) => next();
       app.post(TEAMS_MESSAGES_PATH, gate, express.json({ limit: '1mb' }), async (req, res) => {
         // botbuilder answers 401 itself when the token is missing or wrong, before any of our code runs.
-        await adapter.process(req, res, async (ctx) => {
+        await adapter.processRequest(req, res, async (ctx) => {
           await application.run(ctx);
         });
       });

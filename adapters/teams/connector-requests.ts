@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { Activity } from 'botbuilder';
-import type { ConnectorClient } from 'botframework-connector';
+import { AppCredentials, type ConnectorClient } from 'botframework-connector';
 
 /** The two Bot Connector calls a proactive message needs, on the client kept for its service url. */
 export interface ConnectorCalls {
@@ -79,10 +79,23 @@ export function sdkConnectorCalls(): ConnectorCalls {
  */
 export function directConnectorCalls(): ConnectorCalls {
   const agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  // Each service url parsed once (Teams has a handful), not on every send.
+  const targets = new Map<string, URL>();
+  const targetOf = (serviceUrl: string): URL => {
+    let target = targets.get(serviceUrl);
+    if (!target) {
+      target = new URL(serviceUrl.endsWith('/') ? serviceUrl : `${serviceUrl}/`);
+      if (targets.size >= 64) targets.clear();
+      targets.set(serviceUrl, target);
+    }
+    return target;
+  };
   const call = async (
     client: ConnectorClient,
     method: 'POST' | 'PUT',
-    url: string,
+    serviceUrl: string,
+    conversationId: string,
+    activityId: string | null,
     activity: Partial<Activity>,
   ): Promise<string> => {
     const body = JSON.stringify(activity);
@@ -93,10 +106,23 @@ export function directConnectorCalls(): ConnectorCalls {
     };
     const authorization = await authorizationOf(client);
     if (authorization) headers.authorization = authorization;
-    const secure = url.startsWith('https:');
+    const target = targetOf(serviceUrl);
+    // As activitiesUrl() writes it, on the service url's own path.
+    const activities = `${target.pathname}v3/conversations/${encodeURIComponent(conversationId)}/activities`;
+    const path = activityId === null ? activities : `${activities}/${encodeURIComponent(activityId)}`;
+    const secure = target.protocol === 'https:';
     const request = secure ? https.request : http.request;
+    const options = {
+      method,
+      headers,
+      protocol: target.protocol,
+      hostname: target.hostname,
+      ...(target.port ? { port: Number(target.port) } : {}),
+      path,
+      agent: secure ? agents.https : agents.http,
+    };
     return new Promise<string>((resolve, reject) => {
-      const req = request(url, { method, headers, agent: secure ? agents.https : agents.http }, (res) => {
+      const req = request(options, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', reject);
@@ -113,16 +139,10 @@ export function directConnectorCalls(): ConnectorCalls {
   };
   return {
     async send(client, serviceUrl, conversationId, activity) {
-      const text = await call(client, 'POST', activitiesUrl(serviceUrl, conversationId), activity);
-      return idOf(text);
+      return idOf(await call(client, 'POST', serviceUrl, conversationId, null, activity));
     },
     async update(client, serviceUrl, conversationId, activityId, activity) {
-      await call(
-        client,
-        'PUT',
-        `${activitiesUrl(serviceUrl, conversationId)}/${encodeURIComponent(activityId)}`,
-        activity,
-      );
+      await call(client, 'PUT', serviceUrl, conversationId, activityId, activity);
     },
   };
 }
@@ -139,6 +159,9 @@ export function activitiesUrl(serviceUrl: string, conversationId: string): strin
  * with just `headers.set` is all they need.
  */
 async function authorizationOf(client: ConnectorClient): Promise<string | undefined> {
+  const { credentials } = client;
+  // Without an app id (TEAMS_DEV_NO_AUTH) AppCredentials sign nothing: no need to ask them on every send.
+  if (credentials instanceof AppCredentials && !credentials.appId) return undefined;
   let value: string | undefined;
   const resource = {
     headers: {
@@ -147,7 +170,7 @@ async function authorizationOf(client: ConnectorClient): Promise<string | undefi
       },
     },
   };
-  await client.credentials.signRequest(resource as unknown as Parameters<typeof client.credentials.signRequest>[0]);
+  await credentials.signRequest(resource as unknown as Parameters<typeof credentials.signRequest>[0]);
   return value;
 }
 

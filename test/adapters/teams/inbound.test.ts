@@ -110,6 +110,18 @@ describe('Teams adapter: activities posted to /api/messages', () => {
     expect(teams.turns[0]).toMatchObject({ isDirect: true, action: { id: ACTION.answer, value } });
   });
 
+  it('refuses a body that is no activity with 400, and nothing reaches the core', async () => {
+    const message = personalMessage(connector.serviceUrl, MEMBER, 'hej');
+    const { type: _type, ...untyped } = message;
+    expect((await teams.post([message])).status).toBe(400);
+    expect((await teams.post(untyped)).status).toBe(400);
+    expect((await teams.post({ ...message, type: '' })).status).toBe(400);
+    expect(teams.turns).toEqual([]);
+    // The same message with its type is taken.
+    expect((await teams.post(message)).status).toBe(200);
+    expect(teams.turns).toHaveLength(1);
+  });
+
   it('reads the inputs a press carries: typed text, several choices, date and time', async () => {
     const data = {
       actionId: ACTION.answer,
