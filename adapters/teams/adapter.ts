@@ -1,4 +1,4 @@
-import express, { type Express, type RequestHandler } from 'express';
+import type { Express } from 'express';
 import type { AdapterDeps, PlatformAdapter } from '../../src/ports/platform-adapter';
 import { StrictBotFrameworkAuthentication } from './bot-framework-auth';
 import { TeamsCloudAdapter } from './cloud-adapter';
@@ -8,7 +8,8 @@ import { createConversationRefs } from './conversation-refs';
 import { createErrorBoundary, createTeamsApplication } from './teams-application';
 import { TeamsNotifier } from './notifier';
 import { botFrameworkTokenFetcher, checkBotFrameworkToken } from './token-check';
-import { createTokenGate } from './token-gate';
+import { createTokenCheck } from './token-gate';
+import { createActivityListener } from './activity-route';
 import { teamsDownload } from './files';
 import { createMemberEmails } from './member-emails';
 import { receiveFiles } from '../../src/evidence/receive-files';
@@ -76,6 +77,16 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
   const download = teamsDownload(fetchToken);
   const vault = deps.evidence;
 
+  const activities = createActivityListener({
+    adapter,
+    // Without an app id (TEAMS_DEV_NO_AUTH) there is no token to check, as warned at start.
+    checkToken: appId ? createTokenCheck(appId) : null,
+    logic: async (ctx) => {
+      await application.run(ctx);
+    },
+    logger: deps.logger,
+  });
+
   return {
     platform: 'teams',
     notifier,
@@ -94,15 +105,11 @@ export function createTeamsAdapter(config: TeamsAdapterConfig, deps: AdapterDeps
     },
     lookupByEmail: (emails) => memberEmails.lookupByEmail(emails),
     learnsEmailsOnFirstMessage: true,
+    // The HTTP server hands /api/messages to this listener before Express; where the adapter is mounted on Express
+    // alone (tests), the same listener serves.
+    directRoutes: [{ path: TEAMS_MESSAGES_PATH, listener: activities }],
     mount(app: Express) {
-      // Without an app id (TEAMS_DEV_NO_AUTH) there is no token to check, as warned at start.
-      const gate: RequestHandler = appId ? createTokenGate(appId, deps.logger) : (_req, _res, next) => next();
-      app.post(TEAMS_MESSAGES_PATH, gate, express.json({ limit: '1mb' }), async (req, res) => {
-        // botbuilder answers 401 itself when the token is missing or wrong, before any of our code runs.
-        await adapter.processRequest(req, res, async (ctx) => {
-          await application.run(ctx);
-        });
-      });
+      app.post(TEAMS_MESSAGES_PATH, (req, res) => activities(req, res));
     },
     async start() {
       // Nothing runs beside HTTP: Teams pushes every activity to /api/messages.

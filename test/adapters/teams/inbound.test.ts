@@ -122,6 +122,21 @@ describe('Teams adapter: activities posted to /api/messages', () => {
     expect(teams.turns).toHaveLength(1);
   });
 
+  it('answers 400 for a body that is no JSON and 413 for one over 1 MB, logging the code only', async () => {
+    const raw = (body: string) =>
+      fetch(teams.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const broken = await raw('{"type":"message","text":"Hotet kom i går');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({ error: 'entity.parse.failed' });
+    const message = personalMessage(connector.serviceUrl, MEMBER, 'x'.repeat(1024 * 1024));
+    const large = await raw(JSON.stringify(message));
+    expect(large.status).toBe(413);
+    expect(teams.turns).toEqual([]);
+    const logged = JSON.stringify(teams.logger.lines);
+    expect(logged).toContain('entity.parse.failed');
+    expect(logged).not.toContain('Hotet');
+  });
+
   it('reads the inputs a press carries: typed text, several choices, date and time', async () => {
     const data = {
       actionId: ACTION.answer,

@@ -18,6 +18,8 @@ export interface TeamsHarness {
   logger: ReturnType<typeof createMemoryLogger>;
   /** POSTs an activity to /api/messages; resolves with the HTTP status and parsed body. */
   post(activity: object, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  /** The URL of /api/messages, for requests `post` cannot make (a body that is no JSON). */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,7 @@ export async function startTeamsHarness(
     stores,
     turns,
     logger,
+    url,
     async post(activity, headers = {}) {
       const res = await fetch(url, {
         method: 'POST',
