@@ -17,6 +17,8 @@ export function translate(language: Language, text: Text): string {
   const params = text.params ?? {};
   const template = pluralOf(language, text.key, params.count) ?? catalogs[language][text.key];
   if (template === undefined) throw new Error(`i18n: missing key "${text.key}" for language "${language}"`);
+  // Most lines have no parameter: no scan with a regular expression and a callback for them.
+  if (!template.includes('{')) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
