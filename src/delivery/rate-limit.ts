@@ -31,6 +31,11 @@ interface Bucket {
 /** Token buckets per conversation address (`slack:T1:C42`, `teams:…`). */
 export class ConversationRateLimiter {
   private readonly buckets = new Map<string, Bucket>();
+  /**
+   * Addresses whose last message left less than a whole token: only these can be held back (a bucket only drains by
+   * `tryTake`), so `heldAddresses` looks at them alone, not at every conversation that sent in the last seconds.
+   */
+  private readonly drained = new Set<string>();
 
   constructor(private readonly limits: Record<string, RateLimit> = PLATFORM_LIMITS) {}
 
@@ -62,9 +67,10 @@ export class ConversationRateLimiter {
    */
   heldAddresses(now: Date): string[] {
     const held: string[] = [];
-    for (const address of [...this.buckets.keys()]) {
+    for (const address of [...this.drained]) {
       const limit = this.limitOf(address);
       if (limit && this.bucket(address, limit, now.getTime()).tokens < 1) held.push(address);
+      else this.drained.delete(address);
     }
     return held;
   }
@@ -76,6 +82,7 @@ export class ConversationRateLimiter {
     const bucket = this.bucket(address, limit, now.getTime());
     if (bucket.tokens < 1) return false;
     this.buckets.set(address, { tokens: bucket.tokens - 1, at: now.getTime() });
+    if (bucket.tokens - 1 < 1) this.drained.add(address);
     return true;
   }
 }

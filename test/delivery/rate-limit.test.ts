@@ -53,4 +53,16 @@ describe('ConversationRateLimiter', () => {
     sendTimes(limiter, 'slack:T1:C1', 3);
     expect(sendTimes(limiter, 'slack:T1:C1', 5, 60_000)).toEqual([60_000, 60_000, 60_000, 61_000, 62_000]);
   });
+
+  it('holds back exactly the conversations that have used up their share, until it has refilled', () => {
+    const limiter = new ConversationRateLimiter();
+    sendTimes(limiter, 'slack:T1:C1', 3);
+    sendTimes(limiter, 'slack:T1:C2', 2);
+    sendTimes(limiter, 'teams:conv:1', 7);
+    expect(limiter.heldAddresses(at(0)).sort()).toEqual(['slack:T1:C1', 'teams:conv:1']);
+    // Slack's channel has a whole message's share again after a second, Teams' after a little over two.
+    expect(limiter.heldAddresses(at(1_000))).toEqual(['teams:conv:1']);
+    expect(limiter.heldAddresses(at(2_100))).toEqual([]);
+    expect(limiter.tryTake('slack:T1:C1', at(2_100))).toBe(true);
+  });
 });
