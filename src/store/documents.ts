@@ -22,18 +22,38 @@ const ESCAPED = /[%.$]/;
 /**
  * Escapes `.`, `$` and `%` in object keys, at any depth. Neither NeDB nor FerretDB accepts such keys, yet record keys
  * we do not choose (dialog step ids in answers, key-value payloads, message parameters) may contain them. Values are
- * never touched, so report text such as `{"$where": "1"}` is stored as the string it is.
+ * never touched, so report text such as `{"$where": "1"}` is stored as the string it is. Like {@link decodeKeys} it
+ * copies only what changes: what needs no escape is the caller's own object, which is safe because every write copies
+ * what it is given (NeDB deep-copies an inserted or replacing document, the MongoDB driver serialises it).
  */
 export function encodeKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(encodeKeys);
   if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value)) {
-    // Most keys need no escape; testing first spares a replace per key on every write.
-    if (inner !== undefined)
-      out[ESCAPED.test(key) ? key.replace(/[%.$]/g, (c) => KEY_ESCAPES[c] ?? c) : key] = encodeKeys(inner);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i += 1) {
+      const inner: unknown = value[i];
+      const encoded = encodeKeys(inner);
+      if (encoded !== inner) (out ??= value.slice())[i] = encoded;
+    }
+    return out ?? value;
   }
-  return out;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record);
+  let out: Record<string, unknown> | undefined;
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i] as string;
+    const inner = record[key];
+    const encoded = encodeKeys(inner);
+    // Most keys need no escape; testing first spares a replace per key on every write.
+    const name = ESCAPED.test(key) ? key.replace(/[%.$]/g, (c) => KEY_ESCAPES[c] ?? c) : key;
+    if (out === undefined && (name !== key || encoded !== inner || inner === undefined)) {
+      // The first change (an escape, or an undefined value left out): the keys before it are copied as they are.
+      out = {};
+      for (const earlier of keys.slice(0, i)) out[earlier] = record[earlier];
+    }
+    if (out !== undefined && inner !== undefined) out[name] = encoded;
+  }
+  return out ?? value;
 }
 
 /**

@@ -27,4 +27,20 @@ describe('keys escaped in stored documents', () => {
     const stored = { text: '%2E and %24 in a value', list: [{ a: 1 }, 'b'] };
     expect(decodeKeys(stored)).toEqual({ text: '%2E and %24 in a value', list: [{ a: 1 }, 'b'] });
   });
+
+  it('leave keys whose value is undefined out, at any depth, and change nothing in what they were given', () => {
+    const given = {
+      a: 1,
+      gone: undefined,
+      nested: { keep: 'x', gone: undefined, 'a.b': 2 },
+      list: [{ gone: undefined }],
+    };
+    const before = JSON.stringify(given);
+    const encoded = encodeKeys(given) as Record<string, unknown>;
+    expect(Object.keys(encoded)).toEqual(['a', 'nested', 'list']);
+    expect(encoded.nested).toEqual({ keep: 'x', 'a%2Eb': 2 });
+    expect(Object.keys((encoded.list as object[])[0] as object)).toEqual([]);
+    expect(JSON.stringify(given)).toBe(before);
+    expect(Object.keys(given.nested)).toEqual(['keep', 'gone', 'a.b']);
+  });
 });
