@@ -63,6 +63,10 @@ export const envSchema = z
     REMINDER_CRON: z.string().trim().min(1).default('0 8 * * *').refine(isCronExpression, {
       message: 'is not a cron expression: five fields, minute hour day month weekday ("0 8 * * *" is 08:00 every day)',
     }),
+    ESCALATION_CRON: z.string().trim().min(1).default('*/5 * * * *').refine(isCronExpression, {
+      message:
+        'is not a cron expression: five fields, minute hour day month weekday ("*/5 * * * *" is every five minutes)',
+    }),
     ESCALATION_URGENT_MINUTES: minutes(30),
     ESCALATION_NORMAL_MINUTES: minutes(240),
     RETENTION_MONTHS: z.coerce

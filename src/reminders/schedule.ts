@@ -15,12 +15,11 @@ export interface ReminderSchedule {
   logger: Logger;
 }
 
-/** True when node-cron accepts the expression; the configuration checks REMINDER_CRON with it before anything starts. */
+/** True when node-cron accepts the expression; the configuration checks REMINDER_CRON and ESCALATION_CRON with it before anything starts. */
 export function isCronExpression(expression: string): boolean {
   return cron.validate(expression);
 }
 
-export const DEFAULT_ESCALATION_CRON = '*/5 * * * *';
 export const REMINDER_TIMEZONE = 'Europe/Stockholm';
 
 /**

@@ -8,7 +8,7 @@ import type { Logger } from '../ports/logger';
 import type { Stores } from '../ports/stores';
 import { DEFAULT_SWEEP_SETTINGS, type SweepKind, type SweepSettings } from './plan';
 import { Reminders, type SweepReport } from './reminders';
-import { DEFAULT_ESCALATION_CRON, REMINDER_TIMEZONE, scheduleReminders } from './schedule';
+import { REMINDER_TIMEZONE, scheduleReminders } from './schedule';
 import { removeCopies } from '../evidence/evidence-vault';
 
 /** What main.ts hands the reminders. */
@@ -24,8 +24,6 @@ export interface RemindersDeps {
   notifierHandles: (address: string) => boolean;
   /** Run the cron schedule (false in tests and one-off sweeps). */
   schedule: boolean;
-  /** Cron expression of the escalation sweep; default every five minutes. */
-  escalationCron?: string;
   /** The i18n key naming a dialog in a sentence (the registry's), for the last message of an expired session. */
   dialogName?: (dialogId: string) => string;
   /** Key-value namespaces of words held for a member outside a session, expired with the sessions. */
@@ -87,7 +85,7 @@ export function startReminders(deps: RemindersDeps): RemindersHandle {
   const stop = deps.schedule
     ? scheduleReminders({
         digestCron: deps.config.REMINDER_CRON,
-        escalationCron: deps.escalationCron ?? DEFAULT_ESCALATION_CRON,
+        escalationCron: deps.config.ESCALATION_CRON,
         timezone: REMINDER_TIMEZONE,
         run: (kind) => reminders.runSweep(clock.now(), kind),
         logger,

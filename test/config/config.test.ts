@@ -48,6 +48,14 @@ describe('configuration', () => {
     expect(refusal({ REMINDER_CRON: '61 8 * * *' })).toMatch(/REMINDER_CRON/);
   });
 
+  it('checks for escalations every five minutes by default; a bad ESCALATION_CRON is refused, saying the form', () => {
+    expect(loadConfig({}).ESCALATION_CRON).toBe('*/5 * * * *');
+    expect(loadConfig({ ESCALATION_CRON: '*/2 * * * *' }).ESCALATION_CRON).toBe('*/2 * * * *');
+    expect(refusal({ ESCALATION_CRON: 'often' })).toMatch(
+      /ESCALATION_CRON: is not a cron expression.*every five minutes/,
+    );
+  });
+
   it('refuses Microsoft ids that are not GUIDs, saying where the right one is', () => {
     const teams = { MicrosoftAppPassword: 'secret', MicrosoftAppTenantId: '99999999-8888-7777-6666-555555555555' };
     expect(refusal({ ...teams, MicrosoftAppId: 'abc' })).toMatch(

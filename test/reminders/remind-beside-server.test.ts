@@ -146,7 +146,15 @@ describe('npm run remind beside a running server on the same DATA_DIR', () => {
     const [taken, other] = (await twoOldReports()) as [string, string];
     const port = await freePort();
     // The real server, as `npm start` runs it (JSON log lines on stdout: the test watches for the admin call).
-    const server = run(['main.ts'], { PORT: String(port), LOG_LEVEL: 'info', LOG_FORMAT: 'json' });
+    // Its own schedules never fire during the test (1 January, 03:00): a sweep it ran on the five minutes just
+    // before remind's would leave remind nothing to escalate.
+    const server = run(['main.ts'], {
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      LOG_FORMAT: 'json',
+      ESCALATION_CRON: '0 3 1 1 *',
+      REMINDER_CRON: '0 3 1 1 *',
+    });
     await waitFor('the server to answer /healthz', healthy(port));
 
     // A second `npm start` on the folder exits at once, naming it and the running server, and changes nothing.
