@@ -26,9 +26,12 @@ export class EncryptedProfileStore implements ProfileStore {
 
   async get(userId: string): Promise<MemberProfile | null> {
     const stored = await this.inner.get(userId);
-    if (stored === null) return null;
+    if (stored?.sealed === undefined) {
+      // No name, or no profile (an erasure, maybe by another process): no name of theirs stays in memory.
+      this.opened.delete(userId);
+      return stored;
+    }
     const { sealed, ...clear } = stored;
-    if (sealed === undefined) return clear;
     const key = await this.keys.require(SHARED_SUBJECT);
     const kept = this.opened.get(userId, sealed, key);
     const displayName = kept === undefined ? this.openName(userId, sealed, key) : kept;
@@ -46,7 +49,11 @@ export class EncryptedProfileStore implements ProfileStore {
 
   async put(profile: MemberProfile, expectedRevision: number | null): Promise<boolean> {
     const { displayName, sealed: _previous, ...clear } = profile;
-    if (displayName === undefined) return this.inner.put(clear, expectedRevision);
+    if (displayName === undefined) {
+      // A profile emptied by an erasure keeps no name in memory either, whether or not its write wins.
+      this.opened.delete(profile.userId);
+      return this.inner.put(clear, expectedRevision);
+    }
     const key = await this.keys.ensure(SHARED_SUBJECT);
     const sealed = sealJson(key, displayName, aad(profile.userId));
     const written = await this.inner.put({ ...clear, sealed }, expectedRevision);

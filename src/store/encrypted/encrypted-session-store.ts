@@ -37,7 +37,10 @@ export class EncryptedSessionStore implements SessionStore {
 
   async get(key: string): Promise<Session | null> {
     const stored = await this.inner.get(key);
-    return stored === null ? null : this.open(stored);
+    if (stored !== null) return this.open(stored);
+    // Gone (submitted, cancelled, expired or erased, maybe by another process): its answers leave memory too.
+    this.opened.delete(key);
+    return null;
   }
 
   async ofUser(userId: string): Promise<Session[]> {

@@ -84,6 +84,27 @@ describe('opened values kept by the encrypted stores', () => {
     expect((await one.sessions.get(session.key))?.answers).toEqual({ description: 'som det var' });
   });
 
+  it('keep no name or answers of a person erased, here or by another process', async () => {
+    const keptBy = (stores: EncryptedStores, store: 'profiles' | 'sessions') =>
+      (stores[store] as unknown as { opened: OpenedCache<unknown> }).opened.size;
+    await one.profiles.put({ userId: 'u2', displayName: 'Mira', updatedAt: T, revision: 0 }, null);
+    await other.profiles.put({ userId: 'u3', displayName: 'Vera', updatedAt: T, revision: 0 }, null);
+    expect((await one.profiles.get('u3'))?.displayName).toBe('Vera');
+    expect(keptBy(one, 'profiles')).toBe(2);
+    // Emptied as the erasure does (src/privacy/retention.ts): by this process, and by the other one.
+    await one.profiles.put({ userId: 'u2', updatedAt: T, revision: 1 }, 0);
+    await other.profiles.put({ userId: 'u3', updatedAt: T, revision: 1 }, 0);
+    expect((await one.profiles.get('u3'))?.displayName).toBeUndefined();
+    expect(keptBy(one, 'profiles')).toBe(0);
+
+    const session = makeSession({ answers: { description: 'Hotbrev' } });
+    await one.sessions.put(session, null);
+    expect(keptBy(one, 'sessions')).toBe(1);
+    await other.sessions.delete(session.key);
+    expect(await one.sessions.get(session.key)).toBeNull();
+    expect(keptBy(one, 'sessions')).toBe(0);
+  });
+
   it('keep no more owners than their bound, dropping the one used longest ago', () => {
     const cache = new OpenedCache<string>(2);
     const key = Buffer.alloc(32);
