@@ -18,6 +18,11 @@ export type StoredDocument = { _id: string } & Record<string, unknown>;
 const KEY_ESCAPES: Record<string, string> = { '%': '%25', '.': '%2E', $: '%24' };
 const KEY_UNESCAPES: Record<string, string> = { '%25': '%', '%2E': '.', '%24': '$' };
 const ESCAPED = /[%.$]/;
+// Most keys need no escape: testing first spares a replace per key.
+const escapeKey = (key: string): string =>
+  ESCAPED.test(key) ? key.replace(/[%.$]/g, (c) => KEY_ESCAPES[c] ?? c) : key;
+const unescapeKey = (key: string): string =>
+  key.includes('%') ? key.replace(/%(25|2E|24)/g, (c) => KEY_UNESCAPES[c] ?? c) : key;
 
 /**
  * Escapes `.`, `$` and `%` in object keys, at any depth. Neither NeDB nor FerretDB accepts such keys, yet record keys
@@ -27,33 +32,7 @@ const ESCAPED = /[%.$]/;
  * what it is given (NeDB deep-copies an inserted or replacing document, the MongoDB driver serialises it).
  */
 export function encodeKeys(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    let out: unknown[] | undefined;
-    for (let i = 0; i < value.length; i += 1) {
-      const inner: unknown = value[i];
-      const encoded = encodeKeys(inner);
-      if (encoded !== inner) (out ??= value.slice())[i] = encoded;
-    }
-    return out ?? value;
-  }
-  const record = value as Record<string, unknown>;
-  const keys = Object.keys(record);
-  let out: Record<string, unknown> | undefined;
-  for (let i = 0; i < keys.length; i += 1) {
-    const key = keys[i] as string;
-    const inner = record[key];
-    const encoded = encodeKeys(inner);
-    // Most keys need no escape; testing first spares a replace per key on every write.
-    const name = ESCAPED.test(key) ? key.replace(/[%.$]/g, (c) => KEY_ESCAPES[c] ?? c) : key;
-    if (out === undefined && (name !== key || encoded !== inner || inner === undefined)) {
-      // The first change (an escape, or an undefined value left out): the keys before it are copied as they are.
-      out = {};
-      for (const earlier of keys.slice(0, i)) out[earlier] = record[earlier];
-    }
-    if (out !== undefined && inner !== undefined) out[name] = encoded;
-  }
-  return out ?? value;
+  return renameKeys(value, escapeKey, true);
 }
 
 /**
@@ -61,13 +40,22 @@ export function encodeKeys(value: unknown): unknown {
  * without any comes back as it is (the stores' reads copy documents already, and validation copies them again).
  */
 export function decodeKeys(value: unknown): unknown {
+  return renameKeys(value, unescapeKey, false);
+}
+
+/**
+ * Renames every object key at any depth with `rename` (and leaves out undefined values when `dropUndefined`),
+ * copying only what changes: an object or array none of whose keys or values changed comes back as it is, and a
+ * copied one keeps its keys in their order.
+ */
+function renameKeys(value: unknown, rename: (key: string) => string, dropUndefined: boolean): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < value.length; i += 1) {
       const inner: unknown = value[i];
-      const decoded = decodeKeys(inner);
-      if (decoded !== inner) (out ??= value.slice())[i] = decoded;
+      const renamed = renameKeys(inner, rename, dropUndefined);
+      if (renamed !== inner) (out ??= value.slice())[i] = renamed;
     }
     return out ?? value;
   }
@@ -77,14 +65,15 @@ export function decodeKeys(value: unknown): unknown {
   for (let i = 0; i < keys.length; i += 1) {
     const key = keys[i] as string;
     const inner = record[key];
-    const decoded = decodeKeys(inner);
-    const name = key.includes('%') ? key.replace(/%(25|2E|24)/g, (c) => KEY_UNESCAPES[c] ?? c) : key;
-    if (out === undefined && (name !== key || decoded !== inner)) {
+    const renamed = renameKeys(inner, rename, dropUndefined);
+    const name = rename(key);
+    const dropped = dropUndefined && inner === undefined;
+    if (out === undefined && (name !== key || renamed !== inner || dropped)) {
       // The first change: the keys before it are copied as they are, in their order.
       out = {};
       for (const earlier of keys.slice(0, i)) out[earlier] = record[earlier];
     }
-    if (out !== undefined) out[name] = decoded;
+    if (out !== undefined && !dropped) out[name] = renamed;
   }
   return out ?? value;
 }
