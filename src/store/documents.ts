@@ -371,7 +371,7 @@ export function expireClaimUpdate(now: Date): Record<string, unknown> {
   return { $set: { claimedUntil: now.toISOString(), claimedUntilMs: now.getTime() } };
 }
 /** The schema allows 500 characters of error; a longer platform message is cut here rather than fail on read. */
-const errorText = (error: string): string => (error.length > 500 ? `${error.slice(0, 499)}…` : error);
+export const errorText = (error: string): string => (error.length > 500 ? `${error.slice(0, 499)}…` : error);
 
 /** Every end of a delivery attempt counts in `attempts`, successful or not. */
 export function sentUpdate(at: Date): Record<string, unknown> {

@@ -49,6 +49,42 @@ function writesThisTurn(): number {
   return inARow;
 }
 
+/**
+ * Appends `data` to `filename` with one `write(2)` through the file's kept append descriptor (opened on first use,
+ * with `mode` if it creates the file), synchronously: when it returns the data is in the kernel, and a failure
+ * throws before the caller changes anything else. The journal (journal.ts) and NeDB's patched append both write
+ * here, so `closeAppendHandles` and a rewrite's close of the descriptor serve both. Follow it with
+ * {@link yieldAfterWrites}.
+ */
+export function appendNow(filename: string, data: string, mode: number | undefined): void {
+  let fd = handles.get(filename);
+  if (fd === undefined) {
+    // A failed open throws and keeps nothing: the next write tries again.
+    fd = openSync(filename, 'a', mode);
+    handles.set(filename, fd);
+  }
+  appendAll(fd, data);
+}
+
+/**
+ * Counts a write: from the {@link WRITES_BEFORE_YIELD}th write of one turn of the event loop on, each gets a promise of
+ * its next turn to wait for; the others get nothing. A long run of writes without the event loop turning (a sweep, a loop of creates)
+ * gives it its turn now and then, as a write through the thread pool did, so HTTP requests and timers are not held
+ * back until it ends. A turn's few writes do not wait: the ack of a DM waits for its inbox write.
+ */
+export function yieldAfterWrites(): Promise<void> | null {
+  return writesThisTurn() >= WRITES_BEFORE_YIELD ? nextTurn() : null;
+}
+
+/** {@link appendNow}, then {@link yieldAfterWrites}. */
+export async function appendToFile(filename: string, data: string, mode: number | undefined): Promise<void> {
+  appendNow(filename, data, mode);
+  await yieldAfterWrites();
+}
+
+/** Closes the kept append descriptor of `filename`, if any: before the file is replaced by a rewrite. */
+export const closeAppendHandle = (filename: string): void => closeOne(filename);
+
 let installed = false;
 
 /**
@@ -69,19 +105,7 @@ export function installAppendHandles(): void {
   installed = true;
   const rewrite = storage.crashSafeWriteFileLinesAsync.bind(storage);
   const unlink = storage.unlinkAsync.bind(storage);
-  storage.appendFileAsync = async (filename, data, options) => {
-    let fd = handles.get(filename);
-    if (fd === undefined) {
-      // A failed open throws and keeps nothing: the next write tries again.
-      fd = openSync(filename, 'a', options.mode);
-      handles.set(filename, fd);
-    }
-    appendAll(fd, data);
-    // A long run of writes without the event loop turning (a sweep, a loop of creates) gives it its turn now and
-    // then, as a write through the thread pool did, so HTTP requests and timers are not held back until it ends. A
-    // turn's few writes do not wait for it: the ack of a DM waits for its inbox write.
-    if (writesThisTurn() >= WRITES_BEFORE_YIELD) await nextTurn();
-  };
+  storage.appendFileAsync = (filename, data, options) => appendToFile(filename, data, options.mode);
   storage.crashSafeWriteFileLinesAsync = async (filename, lines, modes) => {
     closeOne(filename);
     await rewrite(filename, lines, modes);

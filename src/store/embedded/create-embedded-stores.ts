@@ -2,7 +2,6 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Stores } from '../../ports/stores';
 import { PENDING_FLAG_MIGRATION } from '../documents';
-import { INBOX_DONE_MIGRATION } from '../inbox-documents';
 import { lockDataDir } from './data-dir-lock';
 import { closeAppendHandles, installAppendHandles } from './append-handles';
 import { installCompactUnset } from './compact-unset';
@@ -26,47 +25,43 @@ export interface EmbeddedStoresConfig {
   dataDir?: string;
 }
 
-const COLLECTIONS = [
-  'cases',
-  'counters',
-  'sessions',
-  'profiles',
-  'keyValues',
-  'bindings',
-  'inbox',
-  'leases',
-  'outbox',
-] as const;
+const COLLECTIONS = ['cases', 'counters', 'sessions', 'profiles', 'keyValues', 'bindings', 'leases'] as const;
 type CollectionName = (typeof COLLECTIONS)[number];
 
-/**
- * Plain indexes beside the unique ones. The inbox and the outbox keep the turns and messages they have handled (until
- * pruned), and NeDB answers a query without a usable index by testing every document, on every turn: `status` narrows
- * the queue's scans (due, claimable) to what is pending, `caseId` a case's notifications, `stream` a member's replies,
- * `turn` the replies of a turn just done (forgotten once sent).
- */
-export const PLAIN_INDEXES: Partial<Record<CollectionName, string[]>> = {
-  inbox: ['status'],
-  outbox: ['status', 'caseId', 'stream', 'turn'],
-};
+/** The collections in NeDB files and the two journals. */
+interface Opened {
+  c: Record<CollectionName, Collection>;
+  inbox: EmbeddedInboxStore;
+  outbox: EmbeddedOutboxStore;
+}
 
-/** Opens every collection; waits for all before failing, so a damaged file never leaves others mid-write. */
-async function openAll(dataDir: string | undefined): Promise<Record<CollectionName, Collection>> {
-  const results = await Promise.allSettled(
-    COLLECTIONS.map((name) =>
-      name === 'cases'
-        ? openCollection(dataDir, name, [{ fieldName: 'number' }], ['status', 'hasPendingNotifications'])
-        : name === 'sessions'
-          ? openCollection(dataDir, name, [], ['userId'])
-          : openCollection(dataDir, name, [], PLAIN_INDEXES[name] ?? []),
+/**
+ * Opens every collection; waits for all before failing, so a damaged file never leaves others mid-write. The inbox and
+ * the outbox, which keep the turns and messages they have handled until pruned and take four of a DM's six writes,
+ * are journals with indexes of their own (journal.ts); the rest are NeDB collections with the indexes their queries
+ * need (NeDB answers a query without a usable index by testing every document).
+ */
+async function openAll(dataDir: string | undefined): Promise<Opened> {
+  const [[inbox, outbox], results] = await Promise.all([
+    Promise.allSettled([EmbeddedInboxStore.open(dataDir), EmbeddedOutboxStore.open(dataDir)] as const),
+    Promise.allSettled(
+      COLLECTIONS.map((name) =>
+        name === 'cases'
+          ? openCollection(dataDir, name, [{ fieldName: 'number' }], ['status', 'hasPendingNotifications'])
+          : name === 'sessions'
+            ? openCollection(dataDir, name, [], ['userId'])
+            : openCollection(dataDir, name),
+      ),
     ),
-  );
-  const opened: Partial<Record<CollectionName, Collection>> = {};
+  ]);
+  const c: Partial<Record<CollectionName, Collection>> = {};
   for (const [index, result] of results.entries()) {
     if (result.status === 'rejected') throw result.reason;
-    opened[COLLECTIONS[index] as CollectionName] = result.value;
+    c[COLLECTIONS[index] as CollectionName] = result.value;
   }
-  return opened as Record<CollectionName, Collection>;
+  if (inbox.status === 'rejected') throw inbox.reason;
+  if (outbox.status === 'rejected') throw outbox.reason;
+  return { c: c as Record<CollectionName, Collection>, inbox: inbox.value, outbox: outbox.value };
 }
 
 /**
@@ -87,10 +82,11 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
   // One writer per data folder: taken before any file is read, given up after the last write is on disk.
   const lock = dataDir === undefined ? null : await lockDataDir(dataDir);
   let c: Record<CollectionName, Collection>;
+  let inbox: EmbeddedInboxStore;
+  let outbox: EmbeddedOutboxStore;
   try {
-    c = await openAll(dataDir);
+    ({ c, inbox, outbox } = await openAll(dataDir));
     await c.cases.updateAsync(PENDING_FLAG_MIGRATION.filter, PENDING_FLAG_MIGRATION.update, { multi: true });
-    await c.inbox.updateAsync(INBOX_DONE_MIGRATION.filter, INBOX_DONE_MIGRATION.update, { multi: true });
   } catch (error) {
     await lock?.release();
     throw error;
@@ -104,14 +100,14 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
     profiles: new EmbeddedProfileStore(c.profiles),
     keyValues: new EmbeddedKeyValueStore(c.keyValues),
     bindings: new EmbeddedChannelBindingStore(c.bindings),
-    inbox: new EmbeddedInboxStore(c.inbox),
+    inbox,
     leases: new EmbeddedLeaseStore(c.leases),
-    outbox: new EmbeddedOutboxStore(c.outbox),
+    outbox,
     blobs: new EmbeddedBlobStore(dataDir),
     ping: () => Promise.resolve(true),
     // Compacting queues behind every pending write, so when it resolves everything is on disk in its final form.
     async close() {
-      await compactAll(Object.values(c));
+      await Promise.all([compactAll(Object.values(c)), inbox.close(), outbox.close()]);
       if (dataDir !== undefined) await closeAppendHandles(COLLECTIONS.map((name) => join(dataDir, `${name}.db`)));
       await lock?.release();
     },

@@ -66,6 +66,12 @@ export function plainLine(doc: unknown): string | null {
   return JSON.stringify(copy);
 }
 
+/** NeDB's own serialize, as it was before {@link installPlainSerialize} (which only changes how, not what). */
+const nedbSerialize = model.serialize.bind(model);
+
+/** The line NeDB writes for `doc` in a data file: {@link plainLine}, or NeDB's own serialize when only it can say. */
+export const documentLine = (doc: unknown): string => plainLine(doc) ?? nedbSerialize(doc);
+
 let installed = false;
 
 /**
@@ -81,6 +87,5 @@ let installed = false;
 export function installPlainSerialize(): void {
   if (installed) return;
   installed = true;
-  const serialize = model.serialize.bind(model);
-  model.serialize = (doc) => plainLine(doc) ?? serialize(doc);
+  model.serialize = documentLine;
 }
