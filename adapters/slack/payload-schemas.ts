@@ -5,7 +5,7 @@ import { z } from 'zod';
  * view_submission, global shortcut, slash command). Unknown fields pass through; a payload missing what we need is
  * ignored rather than guessed at.
  */
-const stateValues = z.record(z.record(z.unknown()));
+const stateValues = z.record(z.string(), z.record(z.string(), z.unknown()));
 
 const slackUser = z.object({ id: z.string().min(1), name: z.string().optional(), username: z.string().optional() });
 
@@ -23,7 +23,7 @@ export const slackFileSchema = z.object({
 export const eventEnvelopeSchema = z.object({
   type: z.literal('event_callback'),
   event_id: z.string().min(1),
-  event: z.object({ type: z.string() }).passthrough(),
+  event: z.looseObject({ type: z.string() }),
 });
 
 export const messageEventSchema = z.object({
@@ -51,7 +51,7 @@ export const blockActionsSchema = z.object({
     .object({ type: z.string(), channel_id: z.string().optional(), message_ts: z.string().optional() })
     .optional(),
   channel: z.object({ id: z.string() }).optional(),
-  view: z.object({ type: z.string() }).passthrough().optional(),
+  view: z.looseObject({ type: z.string() }).optional(),
   state: z.object({ values: stateValues }).optional(),
   actions: z
     .array(z.object({ action_id: z.string(), type: z.string(), action_ts: z.string(), value: z.string().optional() }))

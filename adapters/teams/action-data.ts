@@ -21,7 +21,7 @@ export const actionDataSchema = z
     dateId: z.string().optional(),
     timeId: z.string().optional(),
   })
-  .passthrough();
+  .loose();
 
 export type ActionData = z.infer<typeof actionDataSchema>;
 

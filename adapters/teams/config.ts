@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { VaktpostError } from '../../src/domain/errors';
+import { issueWording } from '../../src/domain/zod-issues';
 import type { FetchToken } from './token-check';
 
 const optionalText = z
@@ -37,9 +38,9 @@ export type TeamsAdapterConfig = z.input<typeof teamsAdapterConfigSchema> & { fe
 export function checkTeamsConfig(
   config: TeamsAdapterConfig,
 ): z.output<typeof teamsAdapterConfigSchema> & { certificateKey?: string } {
-  const parsed = teamsAdapterConfigSchema.safeParse(config);
+  const parsed = teamsAdapterConfigSchema.safeParse(config, { error: issueWording });
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const issues = parsed.error.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`).join('; ');
     throw new VaktpostError('config.invalid', `Teams: invalid settings (${issues}).`);
   }
   const c = parsed.data;

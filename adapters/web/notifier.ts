@@ -37,7 +37,7 @@ const messageSchema = z.custom<OutgoingMessage>(
     value !== null &&
     ((value as { language?: unknown }).language === 'sv' || (value as { language?: unknown }).language === 'en') &&
     typeof (value as { prompt?: unknown }).prompt === 'object',
-  { message: 'not an outgoing message' },
+  { error: 'not an outgoing message' },
 );
 const entrySchema = z.union([
   z.object({ id: z.number().int(), rev: z.number().int(), at: z.string(), message: messageSchema }),

@@ -34,7 +34,7 @@ export const turnRequestSchema = z
   })
   .strict()
   .refine((body) => body.text !== undefined || body.action !== undefined || (body.files?.length ?? 0) > 0, {
-    message: 'send text, an action or files',
+    error: 'send text, an action or files',
   });
 export type TurnRequest = z.infer<typeof turnRequestSchema>;
 

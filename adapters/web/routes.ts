@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import express, { Router, type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
-import { describeZodError } from '../../src/directory/load-directory';
+import { describeZodError, issueWording } from '../../src/domain/zod-issues';
 import type { Directory } from '../../src/directory/directory';
 import { isVaktpostError } from '../../src/domain/errors';
 import { languageSchema, type Language } from '../../src/domain/report';
@@ -75,7 +75,7 @@ export function webRoutes(deps: WebRouteDeps): Router {
   });
 
   router.get('/web/messages', guardHost, async (req, res) => {
-    const query = messagesQuery.safeParse(req.query);
+    const query = messagesQuery.safeParse(req.query, { error: issueWording });
     if (!query.success || !isKnownAddress(deps.directory, query.data.address)) {
       const problem = query.success ? 'no such person or district in the directory' : describeZodError(query.error);
       res.status(400).json({ error: t('en', 'web.error.bad_request', { problem }) });
@@ -102,7 +102,7 @@ export function webRoutes(deps: WebRouteDeps): Router {
       res.status(403).json({ error: t('en', 'web.error.forbidden') });
       return;
     }
-    const body = turnRequestSchema.safeParse(req.body);
+    const body = turnRequestSchema.safeParse(req.body, { error: issueWording });
     const turn = body.success ? toIncomingTurn(body.data, deps.directory) : null;
     if (!body.success || !turn || 'problem' in turn) {
       const problem = !body.success ? describeZodError(body.error) : turn && 'problem' in turn ? turn.problem : '';

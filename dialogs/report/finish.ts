@@ -176,11 +176,11 @@ function reachFrom(answers: Answers): Reach | undefined {
   return reachOf(via, typed) ?? undefined;
 }
 
-function stepOfPath(path: (string | number)[]): ReportStepId {
+function stepOfPath(path: readonly PropertyKey[]): ReportStepId {
   const [first, second] = path.map(String);
   const step = STEP_OF_FIELD[`${first}.${second}`] ?? STEP_OF_FIELD[first ?? ''];
   // Every field has a question; reaching this means the schema grew a field the dialog does not ask.
-  if (!step) throw new Error(`report dialog: no step for report field "${path.join('.')}"`);
+  if (!step) throw new Error(`report dialog: no step for report field "${path.map(String).join('.')}"`);
   return step;
 }
 

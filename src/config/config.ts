@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { VaktpostError } from '../domain/errors';
-import { describeZodError } from '../directory/load-directory';
+import { describeZodError, issueWording } from '../domain/zod-issues';
 import { isCronExpression } from '../reminders/schedule';
 
 const flag = z
@@ -21,7 +21,7 @@ const optionalText = z
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const guid = (where: string) =>
   optionalText.refine((v) => v === undefined || GUID.test(v), {
-    message: `must be a GUID like 00000000-0000-0000-0000-000000000000 (${where})`,
+    error: `must be a GUID like 00000000-0000-0000-0000-000000000000 (${where})`,
   });
 const minutes = (fallback: number) =>
   z.coerce.number().int('must be a whole number of minutes').positive('must be more than 0').default(fallback);
@@ -33,24 +33,24 @@ export const envSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     DATA_DIR: z.string().min(1).default('./data'),
     MONGODB_URI: optionalText.refine((v) => v === undefined || /^mongodb(\+srv)?:\/\//.test(v), {
-      message: 'must start with mongodb:// or mongodb+srv://',
+      error: 'must start with mongodb:// or mongodb+srv://',
     }),
     MONGODB_DB: optionalText,
     VAKTPOST_MASTER_KEYS: optionalText,
     VAKTPOST_KEY_FILE: optionalText,
     DIRECTORY_FILE: z.string().min(1).default('./directory.example.yml'),
     SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
-      message: 'must be a bot token starting with xoxb-',
+      error: 'must be a bot token starting with xoxb-',
     }),
     SLACK_SIGNING_SECRET: optionalText,
     SLACK_TEAM_ID: optionalText.refine((v) => v === undefined || /^[TE][A-Z0-9]{2,}$/.test(v), {
-      message: 'must be a Slack workspace id such as T0123ABCD (Slack: workspace settings, or auth.test)',
+      error: 'must be a Slack workspace id such as T0123ABCD (Slack: workspace settings, or auth.test)',
     }),
     SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), {
-      message: 'must be an app-level token starting with xapp-',
+      error: 'must be an app-level token starting with xapp-',
     }),
     SLACK_API_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), {
-      message: 'must be an http(s) URL ending with /api/',
+      error: 'must be an http(s) URL ending with /api/',
     }),
     MicrosoftAppId: guid('the Azure Bot\'s "Microsoft App ID", or the app registration\'s "Application (client) ID"'),
     MicrosoftAppPassword: optionalText,
@@ -61,10 +61,10 @@ export const envSchema = z
     TEAMS_DEV_NO_AUTH: flag,
     WEB_DEMO: optionalFlag,
     REMINDER_CRON: z.string().trim().min(1).default('0 8 * * *').refine(isCronExpression, {
-      message: 'is not a cron expression: five fields, minute hour day month weekday ("0 8 * * *" is 08:00 every day)',
+      error: 'is not a cron expression: five fields, minute hour day month weekday ("0 8 * * *" is 08:00 every day)',
     }),
     ESCALATION_CRON: z.string().trim().min(1).default('*/5 * * * *').refine(isCronExpression, {
-      message:
+      error:
         'is not a cron expression: five fields, minute hour day month weekday ("*/5 * * * *" is every five minutes)',
     }),
     ESCALATION_URGENT_MINUTES: minutes(30),
@@ -86,10 +86,10 @@ export const envSchema = z
     LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
     NODE_ENV: optionalText,
     PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\/[^/\s]+/.test(v), {
-      message: 'must be the base URL people open the server under, e.g. https://vaktpost.example.org',
+      error: 'must be the base URL people open the server under, e.g. https://vaktpost.example.org',
     }),
     EXPORT_LINK_SECRET: optionalText.refine((v) => v === undefined || v.length >= 32, {
-      message: 'must be at least 32 characters (a random string; the same on every instance)',
+      error: 'must be at least 32 characters (a random string; the same on every instance)',
     }),
     EXPORT_LINK_MINUTES: minutes(15),
     /** The largest evidence file Vaktpost keeps a copy of; a MongoDB document holds at most 16 MB. */
@@ -163,7 +163,7 @@ export type Env = z.infer<typeof envSchema>;
 
 /** Reads the configuration from the environment; stops with a message naming each wrong variable. */
 export function loadConfig(env: Record<string, string | undefined>): Env {
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(env, { error: issueWording });
   if (!parsed.success) {
     throw new VaktpostError('config.invalid', `The configuration is not valid:\n${describeZodError(parsed.error)}`);
   }

@@ -1,20 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
-import type { ZodError } from 'zod';
 import { VaktpostError } from '../domain/errors';
+import { describeZodError, issueWording } from '../domain/zod-issues';
 import { Directory } from './directory';
 import { directorySchema, type DirectoryData } from './schema';
 
-/** Formats zod issues as "field.path: what is wrong" lines, so an admin knows exactly what to fix. */
-export function describeZodError(error: ZodError): string {
-  return error.issues
-    .map((issue) => `  - ${issue.path.length > 0 ? issue.path.join('.') : '(top level)'}: ${issue.message}`)
-    .join('\n');
-}
-
 /** Validates directory data, including that every person id it refers to exists. */
 export function parseDirectory(input: unknown, source: string): Directory {
-  const parsed = directorySchema.safeParse(input);
+  const parsed = directorySchema.safeParse(input, { error: issueWording });
   if (!parsed.success) {
     throw new VaktpostError(
       'directory.invalid',

@@ -25,7 +25,7 @@ export const personSchema = z
   .object({
     id,
     name: z.string().min(1).max(200),
-    email: z.string().email().optional(),
+    email: z.email().optional(),
     accounts: accountsSchema.default({}),
   })
   .strict();

@@ -127,7 +127,7 @@ export const caseSchema = z.object({
    */
   anonymisedAt: z.string().nullable().optional(),
   /** Only in stored documents: the encrypted fields (src/store/encrypted), never present in a case the core sees. */
-  sealed: z.record(z.string()).optional(),
+  sealed: z.record(z.string(), z.string()).optional(),
 });
 export type Case = z.infer<typeof caseSchema>;
 

@@ -8,7 +8,7 @@ const outgoingSchema = z.custom<OutgoingMessage>(
     'language' in value &&
     'prompt' in value &&
     typeof (value as { prompt: unknown }).prompt === 'object',
-  { message: 'not an outgoing message' },
+  { error: 'not an outgoing message' },
 );
 
 /** The messages about a case that are rendered from the case when they are sent (src/notifications/case-messages.ts). */

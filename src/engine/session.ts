@@ -34,7 +34,7 @@ export const sessionSchema = z.object({
   language: languageSchema,
   /** Current step id, or SUMMARY_STEP. */
   stepId: z.string().min(1),
-  answers: z.record(answerSchema),
+  answers: z.record(z.string(), answerSchema),
   /** Steps answered so far in order, for "back". */
   trail: z.array(z.string()),
   /** Set while editing an answer from the summary: after it, the member returns to the summary. */
@@ -48,7 +48,7 @@ export const sessionSchema = z.object({
    */
   suspended: z.boolean().optional(),
   /** Facts the dialog may branch on that are not answers (e.g. `districtKnown`), set by the service at start. */
-  context: z.record(z.string()),
+  context: z.record(z.string(), z.string()),
   startedAt: z.string(),
   updatedAt: z.string(),
   revision: z.number().int().nonnegative(),

@@ -6,7 +6,7 @@ export const ratingSchema = z.enum(['low', 'moderate', 'high']);
 /** What the risk inventory dialog submits: the activity, a rating per question, and whether to send it. */
 export const riskInventoryResultSchema = z.object({
   activity: z.string().min(1).max(300),
-  ratings: z.record(ratingSchema),
+  ratings: z.record(z.string(), ratingSchema),
   /** The ratings called for preventive measures (seed 001: MÅTTLIG on four or more, or HÖG on more than two). */
   advised: z.boolean(),
   /** The member asked to send it to the district's security contacts. */

@@ -23,7 +23,7 @@ export function adminSocketPath(dataDir: string): string {
 /** POST /sweep: the reminder sweep at a moment (null: the server's now) and of a kind. */
 export const sweepRequestSchema = z
   .object({
-    at: z.string().datetime({ offset: true }).nullable(),
+    at: z.iso.datetime({ offset: true }).nullable(),
     kind: z.enum(['digest', 'escalation', 'both']),
   })
   .strict();

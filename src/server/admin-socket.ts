@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { describeZodError } from '../directory/load-directory';
+import { describeZodError, issueWording } from '../domain/zod-issues';
 import { isVaktpostError } from '../domain/errors';
 import type { Logger } from '../ports/logger';
 import type { SweepKind } from '../reminders/plan';
@@ -55,7 +55,7 @@ async function handle(deps: AdminSocketDeps, req: IncomingMessage, res: ServerRe
   } catch {
     // Reported below as a request that is not a sweep request.
   }
-  const parsed = sweepRequestSchema.safeParse(json);
+  const parsed = sweepRequestSchema.safeParse(json, { error: issueWording });
   if (!parsed.success) {
     answer(res, 400, { error: `Not a sweep request:\n${describeZodError(parsed.error)}` });
     return;

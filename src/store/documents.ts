@@ -93,7 +93,7 @@ export function timeMs(iso: string, field: string): number {
  * failing paths (never the values, which may be report text), so a damaged document stops the operation clearly
  * instead of crashing somewhere later. The schema also drops `_id` and the store's own sort fields.
  */
-export function parseStored<S extends z.ZodTypeAny>(
+export function parseStored<S extends z.ZodType>(
   schema: S,
   collection: string,
   doc: unknown,

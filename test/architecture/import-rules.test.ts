@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { z } from 'zod';
 import { dialogPlugins } from '../../main';
 
 const ROOT = join(__dirname, '..', '..');
@@ -134,6 +135,21 @@ describe('import rules of ARCHITECTURE.md', () => {
       (file) => importsOf(file).includes('node-cron') && file !== join('src', 'reminders', 'schedule.ts'),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('our code imports zod as `zod` (zod 4), never zod 3 (`zod/v3`, the copy the Microsoft SDKs nest)', () => {
+    const everywhere = [
+      ...srcFiles,
+      ...['adapters', 'dialogs', 'scripts', 'bench', 'test'].flatMap(sourceFiles),
+      'main.ts',
+    ];
+    const offenders = everywhere.flatMap((file) =>
+      importsOf(file)
+        .filter((spec) => /(^|\/)zod(\/|$)/.test(spec) && spec !== 'zod')
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+    expect(z.core.version.major).toBe(4);
   });
 
   it('the engine and the dialogs do no I/O and read no clock', () => {

@@ -64,7 +64,7 @@ export function openMessage(key: Buffer, message: OutgoingMessage, aad: string):
  * Validates an entity after its sealed fields were opened, like the stores validate what they read: a clear error
  * naming collection, id and paths (never values), instead of a half-typed object travelling on.
  */
-export function validateOpened<S extends z.ZodTypeAny>(
+export function validateOpened<S extends z.ZodType>(
   schema: S,
   collection: string,
   id: string,
