@@ -8,7 +8,8 @@ import { authTestFailure } from './readiness';
 import { boltLogger } from './slack-logger';
 import { SlackNotifier } from './notifier';
 import { TurnQueue } from './turn-queue';
-import { webApiFetch } from './web-api-fetch';
+import { SLACK_API_URL, SlackJsonCalls } from './json-calls';
+import { slackAgent, webApiFetch } from './web-api-fetch';
 import { SlackUserProfiles } from './user-profiles';
 
 /** How to reach one Slack workspace. */
@@ -40,17 +41,24 @@ export const SLACK_EVENTS_PATH = '/slack/events';
  */
 export function createSlackAdapter(config: SlackAdapterConfig, deps: AdapterDeps): SlackAdapter {
   const logger = boltLogger(deps.logger);
+  const agent = slackAgent(10_000);
   // The dispatcher retries with backoff and honours Retry-After, so the client must fail fast and say why.
   const clientOptions: webApi.WebClientOptions = {
     ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     // The time limit is the fetch's own (10 s), not an AbortSignal per call.
-    fetch: webApiFetch(10_000),
+    fetch: webApiFetch(10_000, agent),
     logger,
   };
   const client = new webApi.WebClient(config.botToken, clientOptions);
-  const notifier = new SlackNotifier(client, deps.keyValues, deps.evidence);
+  const calls = new SlackJsonCalls({
+    apiUrl: config.apiUrl ?? SLACK_API_URL,
+    botToken: config.botToken,
+    agent,
+    warn: (warning) => deps.logger.warn('slack: web api warning', { code: warning }),
+  });
+  const notifier = new SlackNotifier(client, calls, deps.keyValues, deps.evidence);
   const queue = new TurnQueue();
   const download = slackDownload(config.botToken, config.apiUrl);
   const identity: { botUserId?: string; botId?: string } = {};

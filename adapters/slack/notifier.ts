@@ -4,6 +4,7 @@ import { isVaktpostError } from '../../src/domain/errors';
 import type { EvidenceKeeper } from '../../src/ports/evidence';
 import type { KeyValueStore } from '../../src/ports/key-value-store';
 import { reconcileUpload, uploadToChannel } from './files';
+import type { SlackJsonCalls } from './json-calls';
 import { DeliveryError, type Notifier, type ReconcileAnswer, type SendOptions } from '../../src/ports/notifier';
 import { slackErrorCode, toDeliveryError } from './map-slack-error';
 import { MODAL_NAMESPACE } from './modal';
@@ -41,6 +42,8 @@ export function parseSlackAddress(address: string): Target | null {
 export class SlackNotifier implements Notifier {
   constructor(
     private readonly client: webApi.WebClient,
+    /** A message's post, update and Home tab as JSON calls (cheaper than the client's URL-encoded forms). */
+    private readonly calls: SlackJsonCalls,
     private readonly keyValues: KeyValueStore,
     /** Vaktpost's copies of evidence files, shared to the owner's DM (`files:write`); absent: names only. */
     private readonly evidence?: EvidenceKeeper,
@@ -67,7 +70,7 @@ export class SlackNotifier implements Notifier {
       // Stored before posting: the button may be pressed the moment it appears.
       for (const [key, spec] of rendered.modals) await this.keyValues.put(MODAL_NAMESPACE, key, spec);
       if (target.kind === 'home') {
-        await this.client.views.publish({ user_id: target.id, view: { type: 'home', blocks: rendered.blocks } });
+        await this.calls.call('views.publish', { user_id: target.id, view: { type: 'home', blocks: rendered.blocks } });
         return;
       }
       if (message.prompt.kind === 'file' && this.evidence) {
@@ -166,11 +169,11 @@ export class SlackNotifier implements Notifier {
     const existing = await this.keyValues.get<PostedMessage>(MESSAGE_NAMESPACE, key);
     if (existing) {
       try {
-        await this.client.apiCall('chat.update', {
+        await this.calls.call('chat.update', {
           channel: existing.channel,
           ts: existing.ts,
           text: rendered.text,
-          blocks: onTheWire(rendered.blocks),
+          blocks: rendered.blocks,
         });
         return;
       } catch (error) {
@@ -182,10 +185,10 @@ export class SlackNotifier implements Notifier {
   }
 
   private async post(channel: string, rendered: RenderedPrompt, notificationId?: string): Promise<PostedMessage> {
-    const result = (await this.client.apiCall('chat.postMessage', {
+    const result = (await this.calls.call('chat.postMessage', {
       channel,
       text: rendered.text,
-      blocks: onTheWire(rendered.blocks),
+      blocks: rendered.blocks,
       // The outbox id travels with the message, so after a crash `reconcile` can tell whether it arrived.
       ...(notificationId
         ? { metadata: { event_type: METADATA_EVENT, event_payload: { notification_id: notificationId } } }
@@ -196,13 +199,4 @@ export class SlackNotifier implements Notifier {
     })) as webApi.ChatPostMessageResponse;
     return { channel: result.channel ?? channel, ts: result.ts ?? '' };
   }
-}
-
-/**
- * Block Kit as the Web API takes it, a JSON string (`blocks` is a URL-encoded JSON field). Handed over as an array,
- * the client walks every nested object to redact tokens and serialises it for a debug line at any log level, then
- * serialises it again for the body: a string is passed through as it is, and the request is the same.
- */
-function onTheWire(blocks: RenderedPrompt['blocks']): string {
-  return JSON.stringify(blocks);
 }

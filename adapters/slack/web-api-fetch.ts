@@ -54,6 +54,11 @@ class WebApiResponse implements FetchResponse {
   }
 }
 
+/** The keep-alive connections to Slack's Web API, with `timeoutMs` for the headers and for each pause in a body. */
+export function slackAgent(timeoutMs: number): Agent {
+  return new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } });
+}
+
 /**
  * The `fetch` the Slack Web API client is given. Every Web API call is a POST of a form-encoded string: those go
  * through undici's `request`, which costs the main thread a quarter of what `fetch` does (no WHATWG streams, Request,
@@ -61,8 +66,7 @@ class WebApiResponse implements FetchResponse {
  * is the agent's own (`timeoutMs` for the headers and for each pause in the body). Anything else (a file upload's
  * FormData) goes to the platform's fetch, with the same time limit.
  */
-export function webApiFetch(timeoutMs: number): webApi.FetchFunction {
-  const agent = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connect: { timeout: timeoutMs } });
+export function webApiFetch(timeoutMs: number, agent: Agent = slackAgent(timeoutMs)): webApi.FetchFunction {
   return async (input, init) => {
     const url = typeof input === 'string' ? input : input.href;
     if (init?.method !== 'POST' || typeof init.body !== 'string') {

@@ -1,4 +1,6 @@
 import { webApi } from '@slack/bolt';
+import { SlackJsonCalls } from '../../../adapters/slack/json-calls';
+import { slackAgent } from '../../../adapters/slack/web-api-fetch';
 import { SlackNotifier } from '../../../adapters/slack/notifier';
 import { tx, type OutgoingMessage } from '../../../src/engine/prompt';
 import { EvidenceVault } from '../../../src/evidence/evidence-vault';
@@ -20,7 +22,8 @@ beforeEach(async () => {
   stores = await createEmbeddedStores({});
   vault = new EvidenceVault(stores.blobs, 1024 * 1024);
   const client = new webApi.WebClient('xoxb-test', { slackApiUrl: fake.url, retryConfig: { retries: 0 } });
-  notifier = new SlackNotifier(client, stores.keyValues, vault);
+  const calls = new SlackJsonCalls({ apiUrl: fake.url, botToken: 'xoxb-test', agent: slackAgent(5_000) });
+  notifier = new SlackNotifier(client, calls, stores.keyValues, vault);
 });
 afterEach(async () => {
   await fake.close();

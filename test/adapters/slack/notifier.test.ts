@@ -50,7 +50,7 @@ describe('the Slack notifier', () => {
     expect(body).toContain('&amp; more');
     expect(body).not.toContain('<!channel>');
     expect(call?.args.text).not.toContain('<!channel>');
-    expect(call?.args).toMatchObject({ channel: 'C0ALERTS', unfurl_links: 'false', unfurl_media: 'false' });
+    expect(call?.args).toMatchObject({ channel: 'C0ALERTS', unfurl_links: false, unfurl_media: false });
   });
 
   it('sends DMs to the user id, where Slack puts them in the app’s DM', async () => {

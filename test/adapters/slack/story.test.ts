@@ -50,7 +50,7 @@ describe('the Slack story over real HTTP', () => {
     expect(alert).toContain(`${ACTION.caseTake}#`);
     // Only the minimum: no report text, no names, no places.
     for (const secret of ['Storgatan', 'threats at', 'Mira', 'evil.example']) expect(alert).not.toContain(secret);
-    expect(s.fake.callsOf('chat.postMessage').every((c) => c.args.unfurl_links === 'false')).toBe(true);
+    expect(s.fake.callsOf('chat.postMessage').every((c) => c.args.unfurl_links === false)).toBe(true);
 
     const take = s.latestButton('C0NORRBY', (b) => b.action_id.startsWith(`${ACTION.caseTake}#`));
     await s.deliver(asInteraction(s.pressPayload('U0KIM', take, 'C0NORRBY')));
