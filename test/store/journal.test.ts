@@ -3,23 +3,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VaktpostError } from '../../src/domain/errors';
 import type { Notification } from '../../src/domain/notification';
+import type { Session } from '../../src/engine/session';
 import type { InboxEntry } from '../../src/ports/inbox';
 import {
   claimUpdate,
   documentToNotification,
   FORGET_MARK,
+  documentToSession,
   notificationToDocument,
   sentUpdate,
+  sessionToDocument,
 } from '../../src/store/documents';
 import { createEmbeddedStores } from '../../src/store/embedded/create-embedded-stores';
 import { openCollection } from '../../src/store/embedded/datastore';
 import { documentToInboxRecord, inboxDoneUpdate, inboxEntryToDocument } from '../../src/store/inbox-documents';
-import { makeInboxEntry, makeNotification } from '../support/fixtures';
+import { makeInboxEntry, makeNotification, makeSession } from '../support/fixtures';
 
 /**
- * The embedded inbox and outbox are journals (src/store/embedded/journal.ts) in NeDB's own line format: what a
+ * The embedded inbox, outbox and sessions are journals (src/store/embedded/journal.ts) in NeDB's own line format: what a
  * member would notice if that went wrong is an upgrade that loses the turns and replies an earlier version (NeDB)
- * left waiting, or a downgrade that cannot read the files.
+ * left waiting (and the reports members had begun), or a downgrade that cannot read the files.
  */
 const T0 = new Date('2026-03-02T10:00:00.000Z');
 const later = (ms: number): Date => new Date(T0.getTime() + ms);
@@ -40,7 +43,7 @@ const reply = (id: string, turn: string, seq = 0): Notification =>
   makeNotification({ id, caseId: null, stream: 'reply|slack:dm:U1', turn, seq });
 
 describe('the journal reads what NeDB wrote', () => {
-  it('loads an outbox and an inbox an earlier version wrote with NeDB: updates, removals, dates and index lines', async () => {
+  it('loads an outbox, an inbox and sessions an earlier version wrote with NeDB: updates, removals, dates, index lines', async () => {
     const waiting = makeNotification({ id: 'case-1:alert:slack:C1', seq: 1 });
     const sent = reply('reply:Ev1:0', 'slack:Ev1');
     const removed = reply('reply:Ev1:1', 'slack:Ev1', 1);
@@ -58,6 +61,14 @@ describe('the journal reads what NeDB wrote', () => {
     await inbox.insertAsync(inboxEntryToDocument(pending));
     await inbox.insertAsync(inboxEntryToDocument(handled));
     await inbox.updateAsync({ _id: handled.id }, inboxDoneUpdate(T0, 'processed'), {});
+
+    const session = makeSession({ userId: 'slack:U7', key: 'slack:U7|report' });
+    const answered = { ...session, stepId: 'channels', trail: ['categories'], revision: 1 };
+    const ended = makeSession({ userId: 'slack:U7', key: 'slack:U7|risk' });
+    const sessions = await openCollection(dataDir, 'sessions', [], ['userId']);
+    await sessions.insertAsync([sessionToDocument(session), sessionToDocument(ended)]);
+    await sessions.updateAsync({ _id: session.key, revision: 0 }, sessionToDocument(answered), {});
+    await sessions.removeAsync({ _id: ended.key }, {});
     // Not compacted: the appended lines as a process killed before its close leaves them.
     const oldOutbox = await fileText(dataDir, 'outbox');
     expect(oldOutbox).toContain('$$indexCreated');
@@ -90,6 +101,12 @@ describe('the journal reads what NeDB wrote', () => {
     expect(await stores.inbox.accept(handled)).toBe(false);
     expect((await stores.inbox.claimable(T0, 10)).map((e) => e.id)).toEqual([pending.id]);
     expect(await stores.inbox.prune(later(1))).toBe(1);
+
+    expect(await stores.sessions.get(session.key)).toEqual(answered);
+    expect(await stores.sessions.get(ended.key)).toBeNull();
+    expect(await stores.sessions.ofUser('slack:U7')).toEqual([answered]);
+    expect(await stores.sessions.put({ ...answered, revision: 2 }, 0)).toBe(false);
+    expect(await stores.sessions.put({ ...answered, revision: 2 }, 1)).toBe(true);
     await stores.close();
   });
 });
@@ -109,12 +126,19 @@ describe('NeDB reads what the journal wrote', () => {
     expect(await stores.outbox.claim(kept.id, 'me', T0, later(30_000))).toBe(true);
     await stores.outbox.markSent(forgotten.id, T0);
     await stores.outbox.forgetTurn('slack:Ev3');
+    const session = makeSession();
+    expect(await stores.sessions.put(session, null)).toBe(true);
+    expect(await stores.sessions.put({ ...session, stepId: 'channels', revision: 1 }, 0)).toBe(true);
+    const gone = makeSession();
+    await stores.sessions.put(gone, null);
+    expect(await stores.sessions.delete(gone.key, 0)).toBe(true);
 
     const copy = join(dataDir, 'copy');
     const expectNedbReads = async (): Promise<void> => {
       await rm(copy, { recursive: true, force: true });
       await mkdir(copy);
-      for (const name of ['inbox', 'outbox']) await copyFile(join(dataDir, `${name}.db`), join(copy, `${name}.db`));
+      for (const name of ['inbox', 'outbox', 'sessions'])
+        await copyFile(join(dataDir, `${name}.db`), join(copy, `${name}.db`));
       const outbox = await openCollection(copy, 'outbox');
       expect(documentToNotification(await outbox.findOneAsync({ _id: kept.id }))).toEqual(
         await stores.outbox.get(kept.id),
@@ -131,6 +155,11 @@ describe('NeDB reads what the journal wrote', () => {
       // What NeDB's queries select by (the numeric twins of the times) is there too.
       expect(await inbox.countAsync({ status: 'done', doneAtMs: { $lt: later(1).getTime() } })).toBe(1);
       expect(await outbox.countAsync({ status: 'pending', nextAttemptAtMs: { $lte: later(1).getTime() } })).toBe(1);
+      const sessions = await openCollection(copy, 'sessions', [], ['userId']);
+      expect(documentToSession(await sessions.findOneAsync({ userId: session.userId }))).toEqual(
+        await stores.sessions.get(session.key),
+      );
+      expect(await sessions.findOneAsync({ _id: gone.key })).toBeNull();
     };
     await expectNedbReads();
     expect((await fileText(dataDir, 'outbox')).split('\n')).toContain(
@@ -218,8 +247,19 @@ describe('the journal’s memory', () => {
       if (claimable) claimable.claimedBy = 'me';
     }).toThrow(TypeError);
 
+    const session = makeSession({ trail: ['categories'], context: { districtKnown: 'yes' } });
+    await stores.sessions.put(session, null);
+    const [mine] = await stores.sessions.ofUser(session.userId);
+    expect(() => {
+      (mine as Session).trail.push('channels');
+    }).toThrow(TypeError);
+    expect(() => {
+      (mine as Session).context.districtKnown = 'no';
+    }).toThrow(TypeError);
+
     expect(await stores.outbox.get('n1')).toEqual(notification);
     expect(await stores.inbox.get(entry.id)).toEqual(entry);
+    expect(await stores.sessions.get(session.key)).toEqual(session);
     await stores.close();
   });
 

@@ -120,7 +120,7 @@ describe('applying simple updates without a deep copy', () => {
   it('keeps a document V8 stores compactly after $unset', () => {
     const result = spawnSync(
       process.execPath,
-      ['--allow-natives-syntax', '--import', 'tsx', join(__dirname, 'compact-unset-probe.ts'), '--shallow'],
+      ['--allow-natives-syntax', '--import', 'tsx', join(__dirname, 'shallow-modify-probe.ts'), '--shallow'],
       { encoding: 'utf8' },
     );
     if (result.status !== 0) throw new Error(`probe failed: ${result.stderr}`);

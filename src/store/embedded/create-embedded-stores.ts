@@ -4,7 +4,6 @@ import type { Stores } from '../../ports/stores';
 import { PENDING_FLAG_MIGRATION } from '../documents';
 import { lockDataDir } from './data-dir-lock';
 import { closeAppendHandles, installAppendHandles } from './append-handles';
-import { installCompactUnset } from './compact-unset';
 import { installPlainSerialize } from './plain-serialize';
 import { installShallowModify } from './shallow-modify';
 import { compactAll, openCollection, PRIVATE_MODES, type Collection } from './datastore';
@@ -25,32 +24,35 @@ export interface EmbeddedStoresConfig {
   dataDir?: string;
 }
 
-const COLLECTIONS = ['cases', 'counters', 'sessions', 'profiles', 'keyValues', 'bindings', 'leases'] as const;
+const COLLECTIONS = ['cases', 'counters', 'profiles', 'keyValues', 'bindings', 'leases'] as const;
 type CollectionName = (typeof COLLECTIONS)[number];
 
-/** The collections in NeDB files and the two journals. */
+/** The collections in NeDB files and the three journals. */
 interface Opened {
   c: Record<CollectionName, Collection>;
   inbox: EmbeddedInboxStore;
   outbox: EmbeddedOutboxStore;
+  sessions: EmbeddedSessionStore;
 }
 
 /**
- * Opens every collection; waits for all before failing, so a damaged file never leaves others mid-write. The inbox and
- * the outbox, which keep the turns and messages they have handled until pruned and take four of a DM's six writes,
- * are journals with indexes of their own (journal.ts); the rest are NeDB collections with the indexes their queries
- * need (NeDB answers a query without a usable index by testing every document).
+ * Opens every collection; waits for all before failing, so a damaged file never leaves others mid-write. The inbox,
+ * the outbox and the sessions, which take a DM's six writes (and the inbox and outbox keep the turns and messages they
+ * have handled until pruned), are journals with indexes of their own (journal.ts); the rest are NeDB collections with
+ * the indexes their queries need (NeDB answers a query without a usable index by testing every document).
  */
 async function openAll(dataDir: string | undefined): Promise<Opened> {
-  const [[inbox, outbox], results] = await Promise.all([
-    Promise.allSettled([EmbeddedInboxStore.open(dataDir), EmbeddedOutboxStore.open(dataDir)] as const),
+  const [[inbox, outbox, sessions], results] = await Promise.all([
+    Promise.allSettled([
+      EmbeddedInboxStore.open(dataDir),
+      EmbeddedOutboxStore.open(dataDir),
+      EmbeddedSessionStore.open(dataDir),
+    ] as const),
     Promise.allSettled(
       COLLECTIONS.map((name) =>
         name === 'cases'
           ? openCollection(dataDir, name, [{ fieldName: 'number' }], ['status', 'hasPendingNotifications'])
-          : name === 'sessions'
-            ? openCollection(dataDir, name, [], ['userId'])
-            : openCollection(dataDir, name),
+          : openCollection(dataDir, name),
       ),
     ),
   ]);
@@ -61,7 +63,13 @@ async function openAll(dataDir: string | undefined): Promise<Opened> {
   }
   if (inbox.status === 'rejected') throw inbox.reason;
   if (outbox.status === 'rejected') throw outbox.reason;
-  return { c: c as Record<CollectionName, Collection>, inbox: inbox.value, outbox: outbox.value };
+  if (sessions.status === 'rejected') throw sessions.reason;
+  return {
+    c: c as Record<CollectionName, Collection>,
+    inbox: inbox.value,
+    outbox: outbox.value,
+    sessions: sessions.value,
+  };
 }
 
 /**
@@ -75,8 +83,6 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
     await chmod(dataDir, PRIVATE_MODES.dirMode);
   }
   installAppendHandles();
-  installCompactUnset();
-  // After compact-unset: the updates it does not build itself go to NeDB's modify with compact-unset around it.
   installShallowModify();
   installPlainSerialize();
   // One writer per data folder: taken before any file is read, given up after the last write is on disk.
@@ -84,8 +90,9 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
   let c: Record<CollectionName, Collection>;
   let inbox: EmbeddedInboxStore;
   let outbox: EmbeddedOutboxStore;
+  let sessions: EmbeddedSessionStore;
   try {
-    ({ c, inbox, outbox } = await openAll(dataDir));
+    ({ c, inbox, outbox, sessions } = await openAll(dataDir));
     await c.cases.updateAsync(PENDING_FLAG_MIGRATION.filter, PENDING_FLAG_MIGRATION.update, { multi: true });
   } catch (error) {
     await lock?.release();
@@ -96,7 +103,7 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
     description: dataDir === undefined ? 'embedded (in memory)' : `embedded files in ${dataDir}`,
     cases: new EmbeddedCaseRepository(c.cases),
     counters: new EmbeddedCounterStore(c.counters),
-    sessions: new EmbeddedSessionStore(c.sessions),
+    sessions,
     profiles: new EmbeddedProfileStore(c.profiles),
     keyValues: new EmbeddedKeyValueStore(c.keyValues),
     bindings: new EmbeddedChannelBindingStore(c.bindings),
@@ -107,7 +114,7 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
     ping: () => Promise.resolve(true),
     // Compacting queues behind every pending write, so when it resolves everything is on disk in its final form.
     async close() {
-      await Promise.all([compactAll(Object.values(c)), inbox.close(), outbox.close()]);
+      await Promise.all([compactAll(Object.values(c)), inbox.close(), outbox.close(), sessions.close()]);
       if (dataDir !== undefined) await closeAppendHandles(COLLECTIONS.map((name) => join(dataDir, `${name}.db`)));
       await lock?.release();
     },

@@ -54,15 +54,6 @@ export async function openCollection(
   return store;
 }
 
-/**
- * A filter for one document by id with further conditions. NeDB reads its candidates from the index of the LAST
- * field with a plain value that has one, so `{ _id, status: 'pending' }` would test every pending document (the whole
- * queue, on every write of a busy outbox); with `_id` last it tests one.
- */
-export function whereId(id: string, conditions: Record<string, unknown>): Record<string, unknown> {
-  return { ...conditions, _id: id };
-}
-
 /** True when NeDB refused a write because of a unique index (a duplicate `_id` or unique field). */
 export function isUniqueViolation(error: unknown): boolean {
   return (error as { errorType?: unknown } | null)?.errorType === 'uniqueViolated';
@@ -86,15 +77,7 @@ export const matches = (doc: StoredDocument, query: Record<string, unknown>): bo
  * the store's memory behind its back. For scans that would otherwise deep-copy every document they pass.
  */
 export function currentDocument(collection: Collection, id: string): StoredDocument | null {
-  return indexedDocuments(collection, '_id', id)[0] ?? null;
-}
-
-/**
- * NeDB's own, uncopied documents whose indexed `field` is `value` (none when the field has no index). Read only, as
- * {@link currentDocument}.
- */
-export function indexedDocuments(collection: Collection, field: string, value: string): readonly StoredDocument[] {
   const index = (collection as unknown as { indexes: Record<string, { getMatching(v: unknown): StoredDocument[] }> })
-    .indexes[field];
-  return index?.getMatching(value) ?? [];
+    .indexes._id;
+  return index?.getMatching(id)[0] ?? null;
 }

@@ -1,20 +1,48 @@
-import { chmod, readFile } from 'node:fs/promises';
+import { chmod, open, readFile, rename } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { VaktpostError } from '../../domain/errors';
 import type { StoredDocument } from '../documents';
 import { appendNow, closeAppendHandle, yieldAfterWrites } from './append-handles';
 import { PRIVATE_MODES } from './datastore';
 import { documentLine } from './plain-serialize';
 
-/** NeDB's line parser (`{"$$date": n}` becomes a Date) and its crash-safe file helpers, so the format stays NeDB's. */
+/** NeDB's line parser (`{"$$date": n}` becomes a Date) and its recovery of a rewrite a crash cut short. */
 const nedbModel = createRequire(__filename)('@seald-io/nedb/lib/model.js') as {
   deserialize(line: string): unknown;
 };
 const nedbStorage = createRequire(__filename)('@seald-io/nedb/lib/storage.js') as {
+  /** Keeps the file; if it is missing but its `~` twin (a finished rewrite not yet renamed) exists, renames that. */
   ensureDatafileIntegrityAsync(filename: string, mode: number): Promise<void>;
-  crashSafeWriteFileLinesAsync(filename: string, lines: string[], modes: typeof PRIVATE_MODES): Promise<void>;
 };
+
+/**
+ * Replaces `filename` with `text` as NeDB does, so a crash at any point leaves the old file or the new one: the text
+ * goes to `<filename>~` (in one write, where NeDB's helper streams it line by line), is flushed to disk, renamed over
+ * the file, and the folder is flushed.
+ */
+async function crashSafeWrite(filename: string, text: string): Promise<void> {
+  const temp = `${filename}~`;
+  const file = await open(temp, 'w', PRIVATE_MODES.fileMode);
+  try {
+    // A temp file a crash left behind keeps its old mode otherwise.
+    await file.chmod(PRIVATE_MODES.fileMode);
+    await file.writeFile(text, 'utf8');
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+  await rename(temp, filename);
+  const folder = await open(dirname(filename), 'r');
+  try {
+    await folder.sync();
+  } catch (error) {
+    // Some file systems cannot flush a folder (NeDB ignores the same errors).
+    if (!['EPERM', 'EISDIR', 'EINVAL'].includes((error as NodeJS.ErrnoException).code ?? '')) throw error;
+  } finally {
+    await folder.close();
+  }
+}
 
 /** How a journal's values become lines of its file and come back. */
 export interface JournalCodec<T> {
@@ -38,14 +66,15 @@ const DELETED = (id: string): string => JSON.stringify({ $$deleted: true, _id: i
  * A collection held in memory by `_id`, its writes appended to `<dataDir>/<name>.db` in NeDB's own format: one line
  * per document (NeDB's serialization), `{"$$deleted":true,"_id":…}` for a removal, the last line of an id wins. A file
  * an earlier version wrote with NeDB loads unchanged, and a file written here loads in NeDB. It replaces NeDB for the
- * busiest collections (inbox, outbox), where NeDB's query matcher, cursor, deep copies, indexes and queue cost more
- * than the write itself: here a conditional update is a lookup, a test and one `write(2)`, all before the first
- * `await`, so two calls can never interleave (the store's only writer is this process: the data-directory lock).
+ * busiest collections (inbox, outbox, sessions: a DM's six writes), where NeDB's query matcher, cursor, deep copies,
+ * indexes and queue cost more than the write itself: here a conditional update is a lookup, a test and one
+ * `write(2)`, all before the first `await`, so two calls can never interleave (the store's only writer is this
+ * process: the data-directory lock).
  *
  * A write reaches the kernel before memory changes (a failed write changes nothing) and resolves when it is there,
  * as NeDB's did; like NeDB, appends are not fsynced (a killed process loses nothing, a power cut may lose the last).
- * The file is rewritten without superseded lines at load and on close (temp file, fsync, rename: NeDB's
- * crash-safe write, which also recovers a rewrite a crash interrupted). Without a data directory it is memory only.
+ * The file is rewritten without superseded lines at load and on close (temp file, fsync, rename, as NeDB does; a
+ * rewrite a crash interrupted is recovered at load as NeDB recovers it). Without a data directory it is memory only.
  */
 export class Journal<T> {
   private readonly docs = new Map<string, T>();
@@ -167,12 +196,12 @@ export class Journal<T> {
     const filename = this.filename;
     if (filename === undefined) return;
     if (this.rewriting !== null) return this.rewriting;
-    const lines: string[] = [];
-    for (const value of this.docs.values()) lines.push(documentLine(this.codec.toDocument(value)));
+    let text = '';
+    for (const value of this.docs.values()) text += `${documentLine(this.codec.toDocument(value))}\n`;
     const rewrite = async (): Promise<void> => {
       try {
         closeAppendHandle(filename);
-        await nedbStorage.crashSafeWriteFileLinesAsync(filename, lines, PRIVATE_MODES);
+        await crashSafeWrite(filename, text);
       } finally {
         this.rewriting = null;
         const deferred = this.deferred;

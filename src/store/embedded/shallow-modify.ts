@@ -69,11 +69,11 @@ export function shallowModify(doc: unknown, update: Record<string, unknown>): Re
 let installed = false;
 
 /**
- * NeDB applies an update to a deep copy of the stored document, checks every key of the result again and (with
- * `$unset`, see compact-unset.ts) copies it once more: for a ~1 KB outbox message or inbox entry, on each claim,
- * each end and each done turn. {@link shallowModify} builds the same document with one shallow copy for the simple
- * updates those are; anything else goes to NeDB's `modify` as before. Installed once per process by the embedded
- * store, after compact-unset (test: test/store/shallow-modify.test.ts).
+ * NeDB applies an update to a deep copy of the stored document and checks every key of the result again; an `$unset`
+ * it applies with `delete`, which leaves V8 holding the document as a dictionary (several times the memory).
+ * {@link shallowModify} builds the same document with one shallow copy, compact, for the simple updates (a counter's
+ * `$inc`, a lease's `$set`); anything else goes to NeDB's `modify` as before. Installed once per process by the
+ * embedded store (test: test/store/shallow-modify.test.ts).
  */
 export function installShallowModify(): void {
   if (installed) return;

@@ -1,11 +1,10 @@
 /**
- * Run by compact-unset.test.ts as `node --allow-natives-syntax --import tsx`: updates documents in an embedded
+ * Run by shallow-modify.test.ts as `node --allow-natives-syntax --import tsx`: updates documents in an embedded
  * collection with and without `$unset` and prints whether V8 keeps each stored document as a compact object.
- * `--without` leaves NeDB as it comes, to show what the fix is for; `--shallow` installs only shallow-modify.ts, which
- * builds the result of such updates itself.
+ * `--shallow` installs shallow-modify.ts, which builds the result of such updates itself; without it NeDB is left as
+ * it comes, to show what that is for.
  */
 import Datastore from '@seald-io/nedb';
-import { installCompactUnset } from '../../src/store/embedded/compact-unset';
 import { installShallowModify } from '../../src/store/embedded/shallow-modify';
 
 // V8's own test of an object's layout; only parseable with --allow-natives-syntax, hence built at run time.
@@ -13,7 +12,6 @@ const hasFastProperties = new Function('o', 'return %HasFastProperties(o)') as (
 
 async function main(): Promise<void> {
   if (process.argv.includes('--shallow')) installShallowModify();
-  else if (!process.argv.includes('--without')) installCompactUnset();
   const store = new Datastore<Record<string, unknown>>({ inMemoryOnly: true });
   await store.insertAsync([
     { _id: 'unset', status: 'pending', message: { text: 'hej' }, n: 1 },
