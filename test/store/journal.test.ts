@@ -175,6 +175,22 @@ describe('NeDB reads what the journal wrote', () => {
   });
 });
 
+describe('a line NeDB would split', () => {
+  it('stays one line for NeDB when a member’s text holds a line separator JSON leaves raw', async () => {
+    const stores = await createEmbeddedStores({ dataDir });
+    const text = 'Första raden\u2028andra\u2029tredje\u0085sista';
+    const entry = makeInboxEntry({}, { text });
+    await stores.inbox.accept(entry);
+    await stores.close();
+    const inbox = await openCollection(dataDir, 'inbox');
+    const read = documentToInboxRecord(await inbox.findOneAsync({ _id: entry.id }));
+    expect(read.status === 'pending' ? read.turn.text : null).toBe(text);
+    const reopened = await createEmbeddedStores({ dataDir });
+    expect(await reopened.inbox.get(entry.id)).toEqual(entry);
+    await reopened.close();
+  });
+});
+
 describe('a damaged journal file', () => {
   it('stops the start with a clear error naming the file and line, and leaves the file as it was', async () => {
     const stores = await createEmbeddedStores({ dataDir });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openCollection } from '../../src/store/embedded/datastore';
 import { installPlainSerialize, isPlainJson, plainLine } from '../../src/store/embedded/plain-serialize';
-import { makeInboxEntry, makeNotification, makeSession } from '../support/fixtures';
+import { createEmbeddedStores } from '../../src/store/embedded/create-embedded-stores';
+import { makeCase, makeInboxEntry, makeNotification, makeSession } from '../support/fixtures';
 import { inboxDoneUpdate, inboxEntryToDocument } from '../../src/store/inbox-documents';
 import { notificationToDocument, sessionToDocument } from '../../src/store/documents';
 
@@ -129,5 +130,27 @@ describe('writing documents to an embedded data file', () => {
       expect(await reloaded.findOneAsync({ _id: doc._id as string })).toEqual(model.deserialize(nedbSerialize(doc)));
     const done = await (await openCollection(dir, 'inbox')).findOneAsync({ _id: entry.id });
     expect((done as unknown as { expireAt: unknown }).expireAt).toBeInstanceOf(Date);
+  });
+});
+
+describe('a line separator inside a value', () => {
+  let dataDir: string;
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'vaktpost-breaks-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('keeps a case with a name holding U+2028 (left raw by JSON) loadable after a restart', async () => {
+    const stores = await createEmbeddedStores({ dataDir });
+    const named = makeCase({ owner: { userId: 'slack:U9', displayName: 'Kontakt\u2028Två rader\u0085' } });
+    await stores.cases.create(named);
+    await stores.close();
+    // NeDB's reader splits lines at U+2028 too: written raw, the case would be two damaged lines, the start refused.
+    expect(await readFile(join(dataDir, 'cases.db'), 'utf8')).toContain('Kontakt\\u2028Två rader\\u0085');
+    const reopened = await createEmbeddedStores({ dataDir });
+    expect(await reopened.cases.get(named.id)).toEqual(named);
+    await reopened.close();
   });
 });

@@ -69,8 +69,25 @@ export function plainLine(doc: unknown): string | null {
 /** NeDB's own serialize, as it was before {@link installPlainSerialize} (which only changes how, not what). */
 const nedbSerialize = model.serialize.bind(model);
 
-/** The line NeDB writes for `doc` in a data file: {@link plainLine}, or NeDB's own serialize when only it can say. */
-export const documentLine = (doc: unknown): string => plainLine(doc) ?? nedbSerialize(doc);
+/**
+ * Characters NeDB's reader splits lines at besides `\n` (its byline: U+0085, U+2028, U+2029; `\r`, `\v` and `\f`
+ * never occur raw, `JSON.stringify` escapes them) that `JSON.stringify` leaves as they are inside strings. A line
+ * holding one (a name or text pasted from anywhere) was two lines for NeDB, and its next start refused the file as
+ * damaged. Written as `\uXXXX` escapes, which read back as the same characters, it stays one line.
+ */
+const LINE_BREAKS = /[\u0085\u2028\u2029]/;
+const LINE_BREAKS_ALL = /[\u0085\u2028\u2029]/g;
+const escapeBreak = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * The line written for `doc` in a data file: {@link plainLine}, or NeDB's own serialize when only it can say, with
+ * the line separators NeDB's reader splits at escaped. The journals (journal.ts) and NeDB's appends and rewrites
+ * (once {@link installPlainSerialize} is installed) write their lines with it.
+ */
+export function documentLine(doc: unknown): string {
+  const line = plainLine(doc) ?? nedbSerialize(doc);
+  return LINE_BREAKS.test(line) ? line.replace(LINE_BREAKS_ALL, escapeBreak) : line;
+}
 
 let installed = false;
 
