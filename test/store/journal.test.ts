@@ -1,4 +1,5 @@
 import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VaktpostError } from '../../src/domain/errors';
@@ -26,6 +27,13 @@ import { makeInboxEntry, makeNotification, makeSession } from '../support/fixtur
  */
 const T0 = new Date('2026-03-02T10:00:00.000Z');
 const later = (ms: number): Date => new Date(T0.getTime() + ms);
+/** NeDB's own line format, taken before any store installs its patches. */
+const nedbModel = createRequire(require.resolve('@seald-io/nedb'))('./lib/model.js') as {
+  serialize(doc: unknown): string;
+  deserialize(line: string): unknown;
+};
+const nedbSerialize = nedbModel.serialize.bind(nedbModel);
+
 /** The plain indexes the NeDB-backed outbox and inbox had: their `$$indexCreated` lines are in old files. */
 const OLD_OUTBOX_INDEXES = ['status', 'caseId', 'stream', 'turn'];
 
@@ -162,6 +170,10 @@ describe('NeDB reads what the journal wrote', () => {
       expect(await sessions.findOneAsync({ _id: gone.key })).toBeNull();
     };
     await expectNedbReads();
+    // Line for line what NeDB itself writes for the document it reads from the line (a Date as {"$$date": …}).
+    for (const name of ['inbox', 'outbox', 'sessions'])
+      for (const line of (await fileText(dataDir, name)).split('\n').filter((l) => l !== ''))
+        expect(line).toBe(nedbSerialize(nedbModel.deserialize(line)));
     expect((await fileText(dataDir, 'outbox')).split('\n')).toContain(
       JSON.stringify({ $$deleted: true, _id: forgotten.id }),
     );

@@ -155,12 +155,12 @@ function claimableAt(h: Held, at: number): boolean {
 
 /**
  * The document NeDB held (inbox-documents.ts): a pending entry as `inboxEntryToDocument` writes it, a done one as
- * `inboxDoneUpdate` left it (its id, outcome and time, with `expireAt` as a Date, which the line writes as NeDB does).
+ * `inboxDoneUpdate` left it (its id, outcome and time, with `expireAt` a Date in NeDB's form, read back as a Date).
  */
 function toDocument(h: Held): StoredDocument {
   const v = h.value;
   if (v.status === 'done')
-    return { _id: v.id, ...v, doneAtMs: h.doneAtMs, expireAt: new Date(h.doneAtMs + INBOX_RETENTION_MS) };
+    return { _id: v.id, ...v, doneAtMs: h.doneAtMs, expireAt: { $$date: h.doneAtMs + INBOX_RETENTION_MS } };
   return {
     ...(encodeKeys(v) as Record<string, unknown>),
     _id: v.id,

@@ -5,7 +5,7 @@ import { VaktpostError } from '../../domain/errors';
 import type { StoredDocument } from '../documents';
 import { appendNow, closeAppendHandle, yieldAfterWrites } from './append-handles';
 import { PRIVATE_MODES } from './datastore';
-import { documentLine } from './plain-serialize';
+import { escapeLineBreaks } from './plain-serialize';
 
 /** NeDB's line parser (`{"$$date": n}` becomes a Date) and its recovery of a rewrite a crash cut short. */
 const nedbModel = createRequire(__filename)('@seald-io/nedb/lib/model.js') as {
@@ -46,7 +46,12 @@ async function crashSafeWrite(filename: string, text: string): Promise<void> {
 
 /** How a journal's values become lines of its file and come back. */
 export interface JournalCodec<T> {
-  /** The document written for a value (its `_id` is the value's id). */
+  /**
+   * The document written for a value (its `_id` is the value's id), as NeDB would write it: plain JSON whose keys
+   * hold no `$` or `.` (`encodeKeys`), a Date as `{ $$date: <ms> }` (NeDB's form, read back as a Date). It is written
+   * with `JSON.stringify` alone, without the walk NeDB's serialize (or `plainLine`) makes to find Dates and refuse
+   * keys: the journal's stores build every document themselves.
+   */
   toDocument(value: T): StoredDocument;
   /**
    * What memory holds for a document read from the file at load, checked once (`parseStored`); throws
@@ -61,6 +66,8 @@ export interface JournalCodec<T> {
 export type JournalChange<T> = readonly [id: string, value: T | null];
 
 const DELETED = (id: string): string => JSON.stringify({ $$deleted: true, _id: id });
+/** The line of a document (see `JournalCodec.toDocument`), one line for NeDB's reader too. */
+const lineOf = (doc: StoredDocument): string => escapeLineBreaks(JSON.stringify(doc));
 
 /**
  * A collection held in memory by `_id`, its writes appended to `<dataDir>/<name>.db` in NeDB's own format: one line
@@ -170,7 +177,7 @@ export class Journal<T> {
     if (this.filename !== undefined) {
       let data = '';
       for (const [id, value] of changes)
-        data += `${value === null ? DELETED(id) : documentLine(this.codec.toDocument(value))}\n`;
+        data += `${value === null ? DELETED(id) : lineOf(this.codec.toDocument(value))}\n`;
       if (this.rewriting !== null) {
         this.deferred += data;
         pause = this.rewriting;
@@ -197,7 +204,7 @@ export class Journal<T> {
     if (filename === undefined) return;
     if (this.rewriting !== null) return this.rewriting;
     let text = '';
-    for (const value of this.docs.values()) text += `${documentLine(this.codec.toDocument(value))}\n`;
+    for (const value of this.docs.values()) text += `${lineOf(this.codec.toDocument(value))}\n`;
     const rewrite = async (): Promise<void> => {
       try {
         closeAppendHandle(filename);

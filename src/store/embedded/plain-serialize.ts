@@ -85,7 +85,11 @@ const escapeBreak = (c: string): string => `\\u${c.charCodeAt(0).toString(16).pa
  * (once {@link installPlainSerialize} is installed) write their lines with it.
  */
 export function documentLine(doc: unknown): string {
-  const line = plainLine(doc) ?? nedbSerialize(doc);
+  return escapeLineBreaks(plainLine(doc) ?? nedbSerialize(doc));
+}
+
+/** `line` with the line separators NeDB's reader splits at written as `\uXXXX` escapes. */
+export function escapeLineBreaks(line: string): string {
   return LINE_BREAKS.test(line) ? line.replace(LINE_BREAKS_ALL, escapeBreak) : line;
 }
 
