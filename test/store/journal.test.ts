@@ -77,6 +77,9 @@ describe('the journal reads what NeDB wrote', () => {
     await sessions.insertAsync([sessionToDocument(session), sessionToDocument(ended)]);
     await sessions.updateAsync({ _id: session.key, revision: 0 }, sessionToDocument(answered), {});
     await sessions.removeAsync({ _id: ended.key }, {});
+    // A profile from before profiles had a revision (it counts as 0).
+    const profiles = await openCollection(dataDir, 'profiles');
+    await profiles.insertAsync({ _id: 'slack:U7', userId: 'slack:U7', language: 'en', updatedAt: T0.toISOString() });
     // Not compacted: the appended lines as a process killed before its close leaves them.
     const oldOutbox = await fileText(dataDir, 'outbox');
     expect(oldOutbox).toContain('$$indexCreated');
@@ -115,6 +118,10 @@ describe('the journal reads what NeDB wrote', () => {
     expect(await stores.sessions.ofUser('slack:U7')).toEqual([answered]);
     expect(await stores.sessions.put({ ...answered, revision: 2 }, 0)).toBe(false);
     expect(await stores.sessions.put({ ...answered, revision: 2 }, 1)).toBe(true);
+    const profile = { userId: 'slack:U7', language: 'en', updatedAt: T0.toISOString(), revision: 0 } as const;
+    expect(await stores.profiles.get('slack:U7')).toEqual(profile);
+    expect(await stores.profiles.put({ ...profile, districtId: 'norrby', revision: 1 }, 1)).toBe(false);
+    expect(await stores.profiles.put({ ...profile, districtId: 'norrby', revision: 1 }, 0)).toBe(true);
     await stores.close();
   });
 });
@@ -288,6 +295,13 @@ describe('the journal’s memory', () => {
     expect(await stores.outbox.get('n1')).toEqual(notification);
     expect(await stores.inbox.get(entry.id)).toEqual(entry);
     expect(await stores.sessions.get(session.key)).toEqual(session);
+    const profile = { userId: 'web:m', language: 'sv', updatedAt: T0.toISOString(), revision: 0 } as const;
+    await stores.profiles.put(profile, null);
+    const readProfile = await stores.profiles.get('web:m');
+    expect(() => {
+      if (readProfile) readProfile.language = 'en';
+    }).toThrow(TypeError);
+    expect(await stores.profiles.get('web:m')).toEqual(profile);
     await stores.close();
   });
 

@@ -24,29 +24,32 @@ export interface EmbeddedStoresConfig {
   dataDir?: string;
 }
 
-const COLLECTIONS = ['cases', 'counters', 'profiles', 'keyValues', 'bindings', 'leases'] as const;
+const COLLECTIONS = ['cases', 'counters', 'keyValues', 'bindings', 'leases'] as const;
 type CollectionName = (typeof COLLECTIONS)[number];
 
-/** The collections in NeDB files and the three journals. */
+/** The collections in NeDB files and the four journals. */
 interface Opened {
   c: Record<CollectionName, Collection>;
   inbox: EmbeddedInboxStore;
   outbox: EmbeddedOutboxStore;
   sessions: EmbeddedSessionStore;
+  profiles: EmbeddedProfileStore;
 }
 
 /**
  * Opens every collection; waits for all before failing, so a damaged file never leaves others mid-write. The inbox,
  * the outbox and the sessions, which take a DM's six writes (and the inbox and outbox keep the turns and messages they
- * have handled until pruned), are journals with indexes of their own (journal.ts); the rest are NeDB collections with
- * the indexes their queries need (NeDB answers a query without a usable index by testing every document).
+ * have handled until pruned), and the profiles, read on every turn, are journals with indexes of their own
+ * (journal.ts); the rest are NeDB collections with the indexes their queries need (NeDB answers a query without a
+ * usable index by testing every document).
  */
 async function openAll(dataDir: string | undefined): Promise<Opened> {
-  const [[inbox, outbox, sessions], results] = await Promise.all([
+  const [[inbox, outbox, sessions, profiles], results] = await Promise.all([
     Promise.allSettled([
       EmbeddedInboxStore.open(dataDir),
       EmbeddedOutboxStore.open(dataDir),
       EmbeddedSessionStore.open(dataDir),
+      EmbeddedProfileStore.open(dataDir),
     ] as const),
     Promise.allSettled(
       COLLECTIONS.map((name) =>
@@ -64,11 +67,13 @@ async function openAll(dataDir: string | undefined): Promise<Opened> {
   if (inbox.status === 'rejected') throw inbox.reason;
   if (outbox.status === 'rejected') throw outbox.reason;
   if (sessions.status === 'rejected') throw sessions.reason;
+  if (profiles.status === 'rejected') throw profiles.reason;
   return {
     c: c as Record<CollectionName, Collection>,
     inbox: inbox.value,
     outbox: outbox.value,
     sessions: sessions.value,
+    profiles: profiles.value,
   };
 }
 
@@ -91,8 +96,9 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
   let inbox: EmbeddedInboxStore;
   let outbox: EmbeddedOutboxStore;
   let sessions: EmbeddedSessionStore;
+  let profiles: EmbeddedProfileStore;
   try {
-    ({ c, inbox, outbox, sessions } = await openAll(dataDir));
+    ({ c, inbox, outbox, sessions, profiles } = await openAll(dataDir));
     await c.cases.updateAsync(PENDING_FLAG_MIGRATION.filter, PENDING_FLAG_MIGRATION.update, { multi: true });
   } catch (error) {
     await lock?.release();
@@ -104,7 +110,7 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
     cases: new EmbeddedCaseRepository(c.cases),
     counters: new EmbeddedCounterStore(c.counters),
     sessions,
-    profiles: new EmbeddedProfileStore(c.profiles),
+    profiles,
     keyValues: new EmbeddedKeyValueStore(c.keyValues),
     bindings: new EmbeddedChannelBindingStore(c.bindings),
     inbox,
@@ -114,7 +120,13 @@ export async function createEmbeddedStores(options: EmbeddedStoresConfig): Promi
     ping: () => Promise.resolve(true),
     // Compacting queues behind every pending write, so when it resolves everything is on disk in its final form.
     async close() {
-      await Promise.all([compactAll(Object.values(c)), inbox.close(), outbox.close(), sessions.close()]);
+      await Promise.all([
+        compactAll(Object.values(c)),
+        inbox.close(),
+        outbox.close(),
+        sessions.close(),
+        profiles.close(),
+      ]);
       if (dataDir !== undefined) await closeAppendHandles(COLLECTIONS.map((name) => join(dataDir, `${name}.db`)));
       await lock?.release();
     },
