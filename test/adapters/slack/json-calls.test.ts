@@ -1,7 +1,8 @@
 import { webApi } from '@slack/bolt';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SlackJsonCalls, type JsonMethod } from '../../../adapters/slack/json-calls';
+import { startScriptedSlack, type ScriptedSlack } from './scripted-slack';
 import { toDeliveryError } from '../../../adapters/slack/map-slack-error';
 import { slackAgent, webApiFetch } from '../../../adapters/slack/web-api-fetch';
 
@@ -11,31 +12,23 @@ import { slackAgent, webApiFetch } from '../../../adapters/slack/web-api-fetch';
  * from the client: each answer below is given to both, over real HTTP, and what `toDeliveryError` makes of them must
  * be the same.
  */
-let server: Server;
-let handle: (req: IncomingMessage, body: string, res: ServerResponse) => void;
-let apiUrl: string;
-
+let slack: ScriptedSlack;
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => handle(req, body, res));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
+  slack = await startScriptedSlack();
 });
-
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => slack.close());
 
 const calls = (timeoutMs = 5_000, warnings: string[] = []) =>
-  new SlackJsonCalls({ apiUrl, botToken: 'xoxb-test', agent: slackAgent(timeoutMs), warn: (w) => warnings.push(w) });
+  new SlackJsonCalls({
+    apiUrl: slack.apiUrl,
+    botToken: 'xoxb-test',
+    agent: slackAgent(timeoutMs),
+    warn: (w) => warnings.push(w),
+  });
 
 const client = (timeoutMs = 5_000) =>
   new webApi.WebClient('xoxb-test', {
-    slackApiUrl: apiUrl,
+    slackApiUrl: slack.apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     fetch: webApiFetch(timeoutMs),
@@ -61,7 +54,7 @@ const blocks = [
 
 it('posts the message as JSON with the token in the header, and hands back Slack’s answer', async () => {
   let seen: Record<string, unknown> = {};
-  handle = (req, body, res) => {
+  slack.handle = (req, body, res) => {
     seen = {
       path: req.url,
       auth: req.headers.authorization,
@@ -87,7 +80,7 @@ it('posts the message as JSON with the token in the header, and hands back Slack
 });
 
 it('passes on the warnings Slack sends back, and nothing of the message', async () => {
-  handle = (_req, _body, res) => {
+  slack.handle = (_req, _body, res) => {
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify({ ok: true, response_metadata: { warnings: ['missing_charset'] } }));
   };
@@ -116,7 +109,7 @@ const answers: [string, (res: ServerResponse) => void, string][] = [
 ];
 
 it.each(answers)('gives the dispatcher the same verdict as the client on %s', async (_name, answer, kind) => {
-  handle = (_req, _body, res) => answer(res);
+  slack.handle = (_req, _body, res) => answer(res);
   const method: JsonMethod = 'chat.postMessage';
   const args = { channel: 'U0TEST', text: 'Hej', blocks };
   const ours = await failureOf(calls().call(method, args));
@@ -126,14 +119,14 @@ it.each(answers)('gives the dispatcher the same verdict as the client on %s', as
 });
 
 it('gives a 429’s Retry-After to the dispatcher as its wait', async () => {
-  handle = (_req, _body, res) => json(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': '7' });
+  slack.handle = (_req, _body, res) => json(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': '7' });
   expect(await failureOf(calls().call('views.publish', { user_id: 'U0TEST', view: { type: 'home', blocks } }))).toEqual(
     expect.objectContaining({ kind: 'retry', retryAfterMs: 7_000 }),
   );
 });
 
 it('ends a call Slack never answers within the time limit, as a failure to retry', async () => {
-  handle = () => undefined;
+  slack.handle = () => undefined;
   expect(await failureOf(calls(300).call('chat.postMessage', { channel: 'U0TEST', text: 'Hej' }))).toEqual(
     expect.objectContaining({ kind: 'retry', reason: 'slack unreachable' }),
   );

@@ -1,6 +1,5 @@
 import { webApi } from '@slack/bolt';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startScriptedSlack, type ScriptedSlack } from './scripted-slack';
 import { toDeliveryError } from '../../../adapters/slack/map-slack-error';
 import { webApiFetch } from '../../../adapters/slack/web-api-fetch';
 
@@ -9,26 +8,15 @@ import { webApiFetch } from '../../../adapters/slack/web-api-fetch';
  * makes of an answer must not change: the JSON, the scope headers, a 429's Retry-After, and a Slack that never
  * answers must end the call within the time limit as a failure the dispatcher retries.
  */
-let server: Server;
-let handle: (req: IncomingMessage, body: string, res: ServerResponse) => void;
-
+let slack: ScriptedSlack;
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => handle(req, body, res));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  slack = await startScriptedSlack();
 });
-
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => slack.close());
 
 const client = (timeoutMs = 5_000) =>
   new webApi.WebClient('xoxb-test', {
-    slackApiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`,
+    slackApiUrl: slack.apiUrl,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     fetch: webApiFetch(timeoutMs),
@@ -38,7 +26,7 @@ const client = (timeoutMs = 5_000) =>
 
 it('posts the form Slack expects and hands the client the answer and its scope headers', async () => {
   let seen: { path?: string; auth?: string; type?: string; blocks?: unknown } = {};
-  handle = (req, body, res) => {
+  slack.handle = (req, body, res) => {
     const form = new URLSearchParams(body);
     seen = {
       ...(req.url ? { path: req.url } : {}),
@@ -65,7 +53,7 @@ it('posts the form Slack expects and hands the client the answer and its scope h
 });
 
 it("gives a 429's Retry-After to the dispatcher as a wait", async () => {
-  handle = (_req, _body, res) => {
+  slack.handle = (_req, _body, res) => {
     res.writeHead(429, { 'retry-after': '7' });
     res.end();
   };
@@ -79,7 +67,7 @@ it("gives a 429's Retry-After to the dispatcher as a wait", async () => {
 });
 
 it('ends a call Slack never answers within the time limit, as a failure to retry', async () => {
-  handle = () => undefined;
+  slack.handle = () => undefined;
   const error = await client(300)
     .apiCall('chat.postMessage', { channel: 'U0TEST', text: 'Hej' })
     .then(
