@@ -1,10 +1,9 @@
-import { webApi } from '@slack/bolt';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SlackJsonCalls, type JsonMethod } from '../../../adapters/slack/json-calls';
-import { startScriptedSlack, type ScriptedSlack } from './scripted-slack';
+import { clientOf, startScriptedSlack, type ScriptedSlack } from './scripted-slack';
 import { toDeliveryError } from '../../../adapters/slack/map-slack-error';
-import { slackAgent, webApiFetch } from '../../../adapters/slack/web-api-fetch';
+import { slackAgent } from '../../../adapters/slack/web-api-fetch';
 
 /**
  * A message's post, update and Home tab go to Slack as JSON calls (`SlackJsonCalls`) instead of through the Web API
@@ -26,14 +25,7 @@ const calls = (timeoutMs = 5_000, warnings: string[] = []) =>
     warn: (w) => warnings.push(w),
   });
 
-const client = (timeoutMs = 5_000) =>
-  new webApi.WebClient('xoxb-test', {
-    slackApiUrl: slack.apiUrl,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    fetch: webApiFetch(timeoutMs),
-    logLevel: webApi.LogLevel.ERROR,
-  });
+const client = (timeoutMs = 5_000) => clientOf(slack, timeoutMs);
 
 const failureOf = (call: Promise<unknown>) =>
   call.then(

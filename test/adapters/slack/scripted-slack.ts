@@ -1,5 +1,7 @@
+import { webApi } from '@slack/bolt';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { webApiFetch } from '../../../adapters/slack/web-api-fetch';
 
 /** How the scripted Slack answers a request (its body read whole); a handler that never answers makes Slack hang. */
 export type SlackAnswer = (req: IncomingMessage, body: string, res: ServerResponse) => void;
@@ -32,4 +34,18 @@ export async function startScriptedSlack(): Promise<ScriptedSlack> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   scripted.apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
   return scripted;
+}
+
+/**
+ * The Web API client as the adapter configures it (no retries inside a call, 429s rejected, undici's request as its
+ * fetch), pointed at the scripted Slack. Errors only on the console: a hung call's warning is what a test provokes.
+ */
+export function clientOf(slack: ScriptedSlack, timeoutMs = 5_000): webApi.WebClient {
+  return new webApi.WebClient('xoxb-test', {
+    slackApiUrl: slack.apiUrl,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    fetch: webApiFetch(timeoutMs),
+    logLevel: webApi.LogLevel.ERROR,
+  });
 }

@@ -1,7 +1,5 @@
-import { webApi } from '@slack/bolt';
-import { startScriptedSlack, type ScriptedSlack } from './scripted-slack';
+import { clientOf, startScriptedSlack, type ScriptedSlack } from './scripted-slack';
 import { toDeliveryError } from '../../../adapters/slack/map-slack-error';
-import { webApiFetch } from '../../../adapters/slack/web-api-fetch';
 
 /**
  * The Slack Web API client runs its calls through `webApiFetch` (undici's request instead of fetch). What the client
@@ -14,15 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => slack.close());
 
-const client = (timeoutMs = 5_000) =>
-  new webApi.WebClient('xoxb-test', {
-    slackApiUrl: slack.apiUrl,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    fetch: webApiFetch(timeoutMs),
-    // The client warns of the hung call on the console; the test asserts what the dispatcher gets instead.
-    logLevel: webApi.LogLevel.ERROR,
-  });
+const client = (timeoutMs = 5_000) => clientOf(slack, timeoutMs);
 
 it('posts the form Slack expects and hands the client the answer and its scope headers', async () => {
   let seen: { path?: string; auth?: string; type?: string; blocks?: unknown } = {};
