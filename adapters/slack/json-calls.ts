@@ -1,5 +1,6 @@
 import { webApi } from '@slack/bolt';
 import { request, type Agent } from 'undici';
+import { AnswerHeaders } from './web-api-fetch';
 
 /** Slack's Web API (WebClient's default too). */
 export const SLACK_API_URL = 'https://slack.com/api/';
@@ -52,13 +53,18 @@ export class SlackJsonCalls {
       throw new webApi.WebAPIRequestError(error instanceof Error ? error : new Error(String(error)));
     }
     if (answer.statusCode === 429) {
-      const seconds = Number.parseInt(header(answer.headers['retry-after']) ?? '', 10);
+      const seconds = Number.parseInt(new AnswerHeaders(answer.headers).get('retry-after') ?? '', 10);
       // As the client: a 429 without a usable Retry-After is a plain failure, which the dispatcher retries with backoff.
       if (Number.isNaN(seconds)) throw new Error(`Retry header did not contain a valid timeout (url: ${method})`);
       throw new webApi.WebAPIRateLimitedError(seconds);
     }
     if (answer.statusCode !== 200) {
-      throw new webApi.WebAPIHTTPError(answer.statusCode, '', plainHeaders(answer.headers), text);
+      throw new webApi.WebAPIHTTPError(
+        answer.statusCode,
+        '',
+        Object.fromEntries(new AnswerHeaders(answer.headers).entries()),
+        text,
+      );
     }
     let result: webApi.WebAPICallResult & { error?: unknown };
     try {
@@ -73,14 +79,4 @@ export class SlackJsonCalls {
     }
     return result;
   }
-}
-
-function header(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function plainHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(raw)) if (value !== undefined) out[name] = header(value) ?? '';
-  return out;
 }

@@ -5,7 +5,7 @@ type FetchResponse = Awaited<ReturnType<webApi.FetchFunction>>;
 type FetchHeaders = FetchResponse['headers'];
 
 /** undici's answer headers (names in lower case) as the client reads them: `get` and `entries`. */
-class AnswerHeaders implements FetchHeaders {
+export class AnswerHeaders implements FetchHeaders {
   constructor(private readonly raw: Record<string, string | string[] | undefined>) {}
 
   get(name: string): string | null {
